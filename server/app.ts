@@ -1,0 +1,79 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import cookieParser from 'cookie-parser';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AppContext } from './context.ts';
+import { routes as allRoutes } from './routes.ts';
+import type { Route } from './http/route.ts';
+import { mountRoutes } from './http/mount.ts';
+import { errorHandler } from './http/error-handler.ts';
+import { sameOrigin } from './http/same-origin.ts';
+import { sessionMiddleware } from './auth/session.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { ServiceError } from './errors.ts';
+import { CLIENT_DIST } from './questionnaires/pages.ts';
+
+/** Builds the application; `listen` happens only in server/main.ts so tests drive this with supertest. */
+export function createApp(ctx: AppContext, options: { routes?: Route[] } = {}): Express {
+  const routes = options.routes ?? allRoutes;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // SurveyJS and vega set inline style attributes; no other origin is ever named.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      referrerPolicy: { policy: 'no-referrer' },
+      strictTransportSecurity: ctx.config.env === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(express.json({ limit: '100kb', strict: true }));
+  app.use(cookieParser());
+  app.use(sameOrigin());
+  app.use(sessionMiddleware(ctx));
+
+  app.get('/api/health', (_req, res) => {
+    ctx.sqlite.prepare('SELECT 1').get();
+    res.json({ status: 'ok' });
+  });
+  const openApi = buildOpenApiDocument(routes);
+  app.get('/api/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+
+  mountRoutes(app, routes, ctx);
+
+  app.use('/api', (_req, _res, next) => next(new ServiceError('NOT_FOUND', "Cette adresse d'API n'existe pas.")));
+  serveClient(app);
+  app.use(errorHandler(ctx.logger));
+  return app;
+}
+
+function serveClient(app: Express): void {
+  if (!existsSync(CLIENT_DIST)) return;
+  // Hashed file names never change content: cache them for a year.
+  app.use('/assets', express.static(resolve(CLIENT_DIST, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
+  app.use(express.static(CLIENT_DIST, { index: false, maxAge: 0 }));
+  const staffIndex = resolve(CLIENT_DIST, 'index.html');
+  app.get(/^\/(?!api\/|q\/|r\/|assets\/).*/, (req, res, next) => {
+    if (!req.accepts('html')) return next();
+    res.set('Cache-Control', 'no-cache').sendFile(staffIndex);
+  });
+}

@@ -1,0 +1,43 @@
+import type { Express, NextFunction, Request, Response } from 'express';
+import type { AppContext, Actor } from '../context.ts';
+import { HANDLED, type Route } from './route.ts';
+import { parseOrThrow } from './validation.ts';
+import { ServiceError } from '../errors.ts';
+
+/** Mounts the route table: authenticate → check the role → parse with zod → call the handler → answer. */
+export function mountRoutes(app: Express, routes: Route[], ctx: AppContext): void {
+  for (const route of routes) {
+    app[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
+      try {
+        let handlerCtx: AppContext = ctx;
+        if (route.access !== 'public') {
+          const actor = res.locals.actor as Actor | undefined;
+          if (!actor) throw new ServiceError('UNAUTHORIZED', 'Veuillez vous connecter.');
+          if (!route.access.includes(actor.role)) throw new ServiceError('FORBIDDEN', "Votre rôle ne permet pas cette action.");
+          handlerCtx = { ...ctx, actor } as AppContext;
+          // Authenticated answers carry personal data: never stored by a browser or a proxy.
+          res.set('Cache-Control', 'no-store');
+        }
+        if (route.body && hasBody(req) && !req.is('application/json')) {
+          throw new ServiceError('UNSUPPORTED_MEDIA_TYPE', 'Les données doivent être envoyées au format JSON (Content-Type: application/json).');
+        }
+        const input = {
+          params: route.params ? parseOrThrow(route.params, req.params, 'params') : undefined,
+          query: route.query ? parseOrThrow(route.query, { ...req.query }, 'query') : undefined,
+          body: route.body ? parseOrThrow(route.body, req.body ?? {}, 'body') : undefined,
+        };
+        const result = await route.handler(handlerCtx as never, input as never, req, res);
+        if (result === HANDLED || res.headersSent) return;
+        if (result === undefined) res.status(204).end();
+        else res.status(route.status ?? 200).json(result);
+      } catch (error) {
+        next(error);
+      }
+    });
+  }
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
+}

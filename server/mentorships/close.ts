@@ -1,0 +1,50 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { CLOSING_STATUSES, departments, mentorships } from '../../db/schema/index.ts';
+import type { StaffContext } from '../context.ts';
+import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
+import { issueClosureLinks, type IssuedLink } from '../questionnaires/issue-links.ts';
+import { IsoDate } from '../http/validation.ts';
+import { mentorshipScope } from './scope.ts';
+
+export const CloseMentorshipInput = z.strictObject({
+  endedOn: IsoDate,
+  status: z.enum(CLOSING_STATUSES),
+  closureReason: z.string().trim().max(100).optional(),
+});
+
+/**
+ * Closes a mentorship and issues its two single-use questionnaire links, in one transaction.
+ * The links' tokens are returned once, here, and never again.
+ */
+export function closeMentorship(ctx: StaffContext, id: number, input: z.infer<typeof CloseMentorshipInput>): { id: number; status: string; endedOn: string; links: IssuedLink[] } {
+  if (ctx.actor.associationId === null) throw forbidden("Seule l'association qui suit ce mentorat peut le clôturer.");
+  const now = ctx.now();
+  const today = now.toISOString().slice(0, 10);
+  if (input.endedOn > today) throw badRequest('La date de fin ne peut pas être dans le futur.');
+  return ctx.db.transaction(
+    (tx) => {
+      const row = tx.select().from(mentorships).where(and(mentorshipScope(ctx.actor), eq(mentorships.id, id))).get();
+      if (!row) throw notFound('Ce mentorat');
+      if (row.status !== 'en_cours') {
+        throw conflict(row.status === 'candidature' ? "Ce mentorat n'a pas encore commencé : il ne peut pas être clôturé." : 'Ce mentorat est déjà clôturé.');
+      }
+      if (row.startedOn && input.endedOn < row.startedOn) throw badRequest('La date de fin doit être postérieure à la date de début du mentorat.');
+      tx.update(mentorships)
+        .set({ status: input.status, endedOn: input.endedOn, closureReason: input.closureReason ?? null, updatedAt: now })
+        .where(eq(mentorships.id, id))
+        .run();
+      const department = tx.select({ expiryDays: departments.linkExpiryDays }).from(departments).where(eq(departments.id, row.departmentId)).get();
+      const links = issueClosureLinks(tx, {
+        mentorshipId: id,
+        departmentId: row.departmentId,
+        year: Number(input.endedOn.slice(0, 4)),
+        expiryDays: department?.expiryDays ?? 60,
+        publicUrl: ctx.config.publicUrl,
+        now,
+      });
+      return { id, status: input.status, endedOn: input.endedOn, links };
+    },
+    { behavior: 'immediate' },
+  );
+}

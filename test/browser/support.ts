@@ -1,0 +1,60 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { createApp } from '../../server/app.ts';
+import { testConfig } from '../../server/config.ts';
+import { createLogger } from '../../server/logger.ts';
+import { seedDemo } from '../../db/seed/demo-data.ts';
+import { testDatabase } from '../support/db.ts';
+import { CLIENT_DIST } from '../../server/questionnaires/pages.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium introuvable (${CHROMIUM_PATH}) : apt-get install -y chromium`);
+  if (!existsSync(`${CLIENT_DIST}/questionnaire.html`)) throw new Error('Client non construit : lancez `npm run build` (npm test le fait).');
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+/** A real HTTP server on a random loopback port, serving the built client over a seeded demo database. */
+export async function startDemoServer() {
+  const database = testDatabase();
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const config = testConfig({ publicUrl: baseUrl, port });
+  const ctx = { db: database.db, sqlite: database.sqlite, config, logger: createLogger('silent'), now: () => new Date() };
+  const demo = await seedDemo(database, { config, logger: ctx.logger, openLinks: { youth: 6, mentor: 3 } });
+  server.on('request', createApp(ctx));
+  return {
+    baseUrl,
+    demo,
+    ctx,
+    database,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      database.dispose();
+    },
+  };
+}
+
+/** A phone-sized context (390×844) that records every request, to prove nothing leaves for another origin. */
+export async function phoneContext(browser: Browser, width = 390, height = 844): Promise<{ context: BrowserContext; requests: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'fr-FR' });
+  const requests: string[] = [];
+  context.on('request', (r) => requests.push(r.url()));
+  return { context, requests };
+}
