@@ -245,7 +245,6 @@ describe('validateSubmission: speed', () => {
     const start = performance.now();
     for (let i = 0; i < runs; i++) validateSubmission(youth, FULL_YOUTH);
     const microseconds = ((performance.now() - start) * 1000) / runs;
-    console.log("µs/validation", microseconds);
     expect(microseconds).toBeLessThan(1000);
   });
 });
