@@ -322,7 +322,7 @@ export function validateSubmission(survey: object, answers: unknown, options: Va
     changed = false;
     for (const question of form.conditional) {
       if (question.name in values && !isVisible(question, values)) {
-        void 0;
+        delete values[question.name];
         changed = true;
       }
     }
