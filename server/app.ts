@@ -1,8 +1,8 @@
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import type { AppContext } from './context.ts';
 import { routes as allRoutes } from './routes.ts';
 import type { Route } from './http/route.ts';
@@ -10,6 +10,8 @@ import { mountRoutes } from './http/mount.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { sameOrigin } from './http/same-origin.ts';
 import { sessionMiddleware } from './auth/session.ts';
+import { linkRateLimiters, loginRateLimiters } from './http/rate-limit.ts';
+import { requestLogger } from './http/request-log.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { ServiceError } from './errors.ts';
 import { CLIENT_DIST } from './questionnaires/pages.ts';
@@ -20,6 +22,8 @@ export function createApp(ctx: AppContext, options: { routes?: Route[] } = {}): 
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Behind a reverse proxy, the client address (rate limits) is read from X-Forwarded-For, trusting only that many hops.
+  app.set('trust proxy', ctx.config.trustProxy);
 
   app.use(
     helmet({
@@ -44,6 +48,7 @@ export function createApp(ctx: AppContext, options: { routes?: Route[] } = {}): 
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use(requestLogger(ctx.logger));
   app.use(express.json({ limit: '100kb', strict: true }));
   app.use(cookieParser());
   app.use(sameOrigin());
@@ -58,6 +63,12 @@ export function createApp(ctx: AppContext, options: { routes?: Route[] } = {}): 
     res.json(openApi);
   });
 
+  // Rate limits sit in front of the routes they protect, so the handlers stay unaware of them.
+  app.post('/api/session', ...loginRateLimiters(ctx));
+  const linkLimits = linkRateLimiters(ctx);
+  app.use('/q/', linkLimits.open);
+  app.use('/r/', linkLimits.respondent);
+
   mountRoutes(app, routes, ctx);
 
   app.use('/api', (_req, _res, next) => next(new ServiceError('NOT_FOUND', "Cette adresse d'API n'existe pas.")));
@@ -68,8 +79,26 @@ export function createApp(ctx: AppContext, options: { routes?: Route[] } = {}): 
 
 function serveClient(app: Express): void {
   if (!existsSync(CLIENT_DIST)) return;
-  // Hashed file names never change content: cache them for a year.
-  app.use('/assets', express.static(resolve(CLIENT_DIST, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
+  const assetsDir = resolve(CLIENT_DIST, 'assets');
+  // The build wrote `.br` and `.gz` next to each text asset (client/vite.config.ts); list them once.
+  const precompressed = new Set(existsSync(assetsDir) ? readdirSync(assetsDir).filter((f) => /\.(br|gz)$/.test(f)) : []);
+  app.use('/assets', (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const name = req.path.slice(1);
+    if (!/^[\w.-]+$/.test(name)) return next();
+    res.vary('Accept-Encoding');
+    // Our preference, not the header's order: browsers list "gzip, deflate, br" and brotli is ~20 % smaller.
+    const encoding = req.acceptsEncodings('br') === 'br' ? 'br' : req.acceptsEncodings('gzip') === 'gzip' ? 'gzip' : null;
+    const suffix = encoding === 'br' ? '.br' : encoding === 'gzip' ? '.gz' : '';
+    if (suffix && precompressed.has(name + suffix)) {
+      // send() keeps a Content-Type already set, so the compressed file is served as the original's type.
+      res.type(extname(name)).set('Content-Encoding', encoding!);
+      req.url = `/${name}${suffix}`;
+    }
+    next();
+  });
+  // Hashed file names never change content: cache them for a year, without revalidation (repeat visits offline-fast).
+  app.use('/assets', express.static(assetsDir, { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
   app.use(express.static(CLIENT_DIST, { index: false, maxAge: 0 }));
   const staffIndex = resolve(CLIENT_DIST, 'index.html');
   app.get(/^\/(?!api\/|q\/|r\/|assets\/).*/, (req, res, next) => {

@@ -9,6 +9,15 @@ const ConfigSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SMTP_URL: z.string().optional(),
+  /** Rate limits (requests per window). Generous defaults; benchmarks on loopback raise them. */
+  RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  RATE_LIMIT_LINK_OPEN_PER_IP: z.coerce.number().int().min(1).default(100),
+  RATE_LIMIT_RESPONDENT_PER_IP: z.coerce.number().int().min(1).default(1000),
+  RATE_LIMIT_LINK_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Number of reverse proxies in front of the app (for the client address used by rate limits); 0 = none. */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export interface Config {
@@ -21,6 +30,21 @@ export interface Config {
   smtpUrl: string | undefined;
   /** Secure, __Host- prefixed cookies and HSTS: only behind HTTPS in production. */
   secureCookies: boolean;
+  rateLimits: RateLimits;
+  trustProxy: number;
+}
+
+export interface RateLimits {
+  /** Login attempts per client address per window. */
+  loginPerIp: number;
+  /** Failed login attempts per account (e-mail) per window. */
+  loginPerAccount: number;
+  loginWindowMs: number;
+  /** Openings of /q/<token> per client address per window (a youth home shares one address). */
+  linkOpenPerIp: number;
+  /** Requests under /r/ (pages, drafts, answers) per client address per window. */
+  respondentPerIp: number;
+  linkWindowMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -39,9 +63,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: c.LOG_LEVEL,
     smtpUrl: c.SMTP_URL,
     secureCookies: c.NODE_ENV === 'production',
+    rateLimits: {
+      loginPerIp: c.RATE_LIMIT_LOGIN_PER_IP,
+      loginPerAccount: c.RATE_LIMIT_LOGIN_PER_ACCOUNT,
+      loginWindowMs: c.RATE_LIMIT_LOGIN_WINDOW_MINUTES * 60_000,
+      linkOpenPerIp: c.RATE_LIMIT_LINK_OPEN_PER_IP,
+      respondentPerIp: c.RATE_LIMIT_RESPONDENT_PER_IP,
+      linkWindowMs: c.RATE_LIMIT_LINK_WINDOW_MINUTES * 60_000,
+    },
+    trustProxy: c.TRUST_PROXY,
   };
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides };
+  // Tests log in many times from one address: limits are high unless a test sets its own.
+  const base = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_LOGIN_PER_IP: '10000',
+    RATE_LIMIT_LOGIN_PER_ACCOUNT: '10000',
+    RATE_LIMIT_LINK_OPEN_PER_IP: '10000',
+    RATE_LIMIT_RESPONDENT_PER_IP: '100000',
+  });
+  return { ...base, ...overrides };
 }

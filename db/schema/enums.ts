@@ -26,3 +26,38 @@ export type ListKind = (typeof LIST_KINDS)[number];
 
 export const DECLARATION_STATES = ['brouillon', 'soumise'] as const;
 export type DeclarationState = (typeof DECLARATION_STATES)[number];
+
+/** Audit trail actions (issue 6). Other features call `audit(ctx, { action, target })` with one of these. */
+export const AUDIT_ACTIONS = [
+  'connexion.reussie',
+  'connexion.echouee',
+  'connexion.bloquee',
+  'deconnexion',
+  'session.changement_departement',
+  'acces.refuse',
+  'compte.cree',
+  'compte.desactive',
+  'compte.reactive',
+  'compte.role_modifie',
+  'compte.mot_de_passe_reinitialise',
+  'import',
+  'export',
+  'mentorat.supprime',
+  'mentorat.exporte',
+  'mentorat.efface',
+  'commentaires.consultes',
+  'parametres.modifies',
+  'indicateurs.modifies',
+  'purge',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Reporting rhythm of a department: a deadline each month, or each quarter. */
+export const REPORTING_RHYTHMS = ['mensuel', 'trimestriel'] as const;
+export type ReportingRhythm = (typeof REPORTING_RHYTHMS)[number];
+/** How a reminder reached (or did not reach) the association: e-mail through SMTP, or listed on the page. */
+export const REMINDER_CHANNELS = ['email', 'liste'] as const;
+export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
+/** `envoi` = claimed, send in progress (stays so if the process died mid-send: never re-sent, see reminders.ts). */
+export const REMINDER_STATES = ['envoi', 'envoye', 'enregistre', 'echec'] as const;
+export type ReminderState = (typeof REMINDER_STATES)[number];

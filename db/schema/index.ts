@@ -14,3 +14,5 @@ export * from './response.ts';
 export * from './indicator-value.ts';
 export * from './declaration.ts';
 export * from './key-indicator.ts';
+export * from './audit-log.ts';
+export * from './reporting.ts';

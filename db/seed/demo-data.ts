@@ -22,6 +22,7 @@ import { closeMentorship } from '../../server/mentorships/close.ts';
 import { findOpenLinkByToken, submitResponse } from '../../server/questionnaires/respond.ts';
 import { plausibleAnswers } from './answers.ts';
 import { seededRandom } from './random.ts';
+import { seedDemoReporting } from '../../server/reporting/demo.ts';
 
 export interface DemoLogin {
   role: UserRole;
@@ -117,7 +118,8 @@ export async function seedDemo(database: OpenedDatabase, options: { config: Conf
         })
         .returning({ id: youngPeople.id })
         .get();
-      const notStarted = startYear === thisYear && random.chance(0.08);
+      // A pairing whose start would fall after today is still a candidature (the registry refuses future dates).
+      const notStarted = (startYear === thisYear && random.chance(0.08)) || startedOn > iso(now);
       const row = db
         .insert(mentorships)
         .values({
@@ -189,6 +191,7 @@ export async function seedDemo(database: OpenedDatabase, options: { config: Conf
         .run();
     }
   }
+  seedDemoReporting(db, department.id, associationRows, now, firstYear);
   return { departmentId: department.id, logins, links: open };
 }
 

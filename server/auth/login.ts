@@ -5,6 +5,7 @@ import type { Actor, AppContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { createSession, defaultDepartmentFor } from './session.ts';
+import { audit } from '../audit/audit.ts';
 
 export const LoginInput = z.strictObject({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -18,12 +19,22 @@ export async function login(ctx: AppContext, input: z.infer<typeof LoginInput>):
   const user = ctx.db.select().from(users).where(eq(users.email, input.email)).get();
   if (!user || user.disabledAt) {
     await verifyPassword(await dummyPasswordHash(), input.password);
+    // An unknown address is not recorded: people type their password in the e-mail field.
+    if (user) auditLogin(ctx, user, 'connexion.echouee', 'compte désactivé');
+    else audit(ctx, { action: 'connexion.echouee', details: { motif: 'compte inconnu' } });
     throw new ServiceError('UNAUTHORIZED', WRONG_CREDENTIALS);
   }
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw new ServiceError('UNAUTHORIZED', WRONG_CREDENTIALS);
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    auditLogin(ctx, user, 'connexion.echouee', 'mot de passe incorrect');
+    throw new ServiceError('UNAUTHORIZED', WRONG_CREDENTIALS);
+  }
   const departmentId = defaultDepartmentFor(ctx, user);
-  if (departmentId === null) throw new ServiceError('FORBIDDEN', "Ce compte n'est rattaché à aucun département.");
+  if (departmentId === null) {
+    auditLogin(ctx, user, 'connexion.echouee', 'aucun département');
+    throw new ServiceError('FORBIDDEN', "Ce compte n'est rattaché à aucun département.");
+  }
   const token = createSession(ctx, user.id, departmentId);
+  audit(ctx, { action: 'connexion.reussie', target: `user:${user.id}`, actor: { userId: user.id, departmentId, associationId: user.associationId } });
   return {
     token,
     actor: { userId: user.id, role: user.role, departmentId, associationId: user.role === 'responsable_association' ? user.associationId : null },
@@ -48,4 +59,15 @@ export function describeActor(ctx: AppContext, actor: Actor) {
 
 export function logoutAll(ctx: AppContext, userId: number): void {
   ctx.db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+function auditLogin(ctx: AppContext, user: typeof users.$inferSelect, action: 'connexion.echouee', motif: string): void {
+  audit(ctx, {
+    action,
+    target: `user:${user.id}`,
+    actor: { userId: user.id },
+    departmentId: user.departmentId,
+    associationId: user.associationId,
+    details: { motif },
+  });
 }

@@ -13,6 +13,7 @@ export function sessionCookieName(secure: boolean): string {
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+export const sessionIdHash = sha256;
 
 export function createSession(ctx: AppContext, userId: number, departmentId: number): string {
   const token = randomBytes(32).toString('base64url');
@@ -38,7 +39,16 @@ export function resolveSession(ctx: AppContext, token: string): Actor | null {
   const now = ctx.now().getTime();
   const expired =
     now - row.session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS || now - row.session.createdAt.getTime() > ABSOLUTE_TIMEOUT_MS;
-  if (expired || row.user.disabledAt) {
+  // A lead acts for their association in a partner department: if the partnership ended, so does the session.
+  const partnershipGone =
+    row.user.role === 'responsable_association' &&
+    (row.user.associationId === null ||
+      !ctx.db
+        .select({ d: departmentAssociations.departmentId })
+        .from(departmentAssociations)
+        .where(and(eq(departmentAssociations.departmentId, row.session.departmentId), eq(departmentAssociations.associationId, row.user.associationId)))
+        .get());
+  if (expired || row.user.disabledAt || partnershipGone) {
     ctx.db.delete(sessions).where(eq(sessions.idHash, idHash)).run();
     return null;
   }

@@ -3,6 +3,7 @@ import type { AppContext, Actor } from '../context.ts';
 import { HANDLED, type Route } from './route.ts';
 import { parseOrThrow } from './validation.ts';
 import { ServiceError } from '../errors.ts';
+import { audit } from '../audit/audit.ts';
 
 /** Mounts the route table: authenticate → check the role → parse with zod → call the handler → answer. */
 export function mountRoutes(app: Express, routes: Route[], ctx: AppContext): void {
@@ -13,7 +14,10 @@ export function mountRoutes(app: Express, routes: Route[], ctx: AppContext): voi
         if (route.access !== 'public') {
           const actor = res.locals.actor as Actor | undefined;
           if (!actor) throw new ServiceError('UNAUTHORIZED', 'Veuillez vous connecter.');
-          if (!route.access.includes(actor.role)) throw new ServiceError('FORBIDDEN', "Votre rôle ne permet pas cette action.");
+          if (!route.access.includes(actor.role)) {
+            audit({ ...ctx, actor }, { action: 'acces.refuse', target: `${route.method.toUpperCase()} ${route.path}`, details: { motif: 'rôle' } });
+            throw new ServiceError('FORBIDDEN', "Votre rôle ne permet pas cette action.");
+          }
           handlerCtx = { ...ctx, actor } as AppContext;
           // Authenticated answers carry personal data: never stored by a browser or a proxy.
           res.set('Cache-Control', 'no-store');
@@ -31,6 +35,15 @@ export function mountRoutes(app: Express, routes: Route[], ctx: AppContext): voi
         if (result === undefined) res.status(204).end();
         else res.status(route.status ?? 200).json(result);
       } catch (error) {
+        // A refusal decided by a domain function (wrong association, another tenant's action) is audited too.
+        const actor = res.locals.actor as Actor | undefined;
+        if (route.access !== 'public' && actor && error instanceof ServiceError && error.code === 'FORBIDDEN' && route.access.includes(actor.role)) {
+          try {
+            audit({ ...ctx, actor }, { action: 'acces.refuse', target: `${route.method.toUpperCase()} ${route.path}` });
+          } catch (auditError) {
+            ctx.logger.error({ err: auditError }, "échec d'écriture du journal d'audit");
+          }
+        }
         next(error);
       }
     });

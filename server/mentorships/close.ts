@@ -1,11 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { CLOSING_STATUSES, departments, mentorships } from '../../db/schema/index.ts';
+import { CLOSING_STATUSES, departments, listValues, mentorships } from '../../db/schema/index.ts';
 import type { StaffContext } from '../context.ts';
+import type { Executor } from '../../db/open.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { issueClosureLinks, type IssuedLink } from '../questionnaires/issue-links.ts';
 import { IsoDate } from '../http/validation.ts';
 import { mentorshipScope } from './scope.ts';
+import { reasonStatusMismatch } from './rules.ts';
 
 export const CloseMentorshipInput = z.strictObject({
   endedOn: IsoDate,
@@ -30,6 +32,7 @@ export function closeMentorship(ctx: StaffContext, id: number, input: z.infer<ty
         throw conflict(row.status === 'candidature' ? "Ce mentorat n'a pas encore commencé : il ne peut pas être clôturé." : 'Ce mentorat est déjà clôturé.');
       }
       if (row.startedOn && input.endedOn < row.startedOn) throw badRequest('La date de fin doit être postérieure à la date de début du mentorat.');
+      checkClosureReason(tx, row.departmentId, input);
       tx.update(mentorships)
         .set({ status: input.status, endedOn: input.endedOn, closureReason: input.closureReason ?? null, updatedAt: now })
         .where(eq(mentorships.id, id))
@@ -47,4 +50,26 @@ export function closeMentorship(ctx: StaffContext, id: number, input: z.infer<ty
     },
     { behavior: 'immediate' },
   );
+}
+
+/**
+ * The reason is a code of the department's « motif_cloture » list, in force, and its group must agree with the
+ * outcome: the reports separate stops caused by the pair from objectives not reached. An outcome other than
+ * « objectif atteint » needs a reason, since that split is what the department reads.
+ */
+function checkClosureReason(tx: Executor, departmentId: number, input: z.infer<typeof CloseMentorshipInput>): void {
+  const issue = (message: string) => badRequest(message, { issues: [{ field: 'closureReason', message }] });
+  if (!input.closureReason) {
+    if (input.status === 'objectif_atteint') return;
+    throw issue('Indiquez le motif de la fin du mentorat (arrêt lié au binôme ou objectif non atteint).');
+  }
+  const reason = tx
+    .select({ groupLabel: listValues.groupLabel, retiredAt: listValues.retiredAt, label: listValues.label })
+    .from(listValues)
+    .where(and(eq(listValues.departmentId, departmentId), eq(listValues.kind, 'motif_cloture'), eq(listValues.code, input.closureReason)))
+    .get();
+  if (!reason) throw issue(`« ${input.closureReason} » ne fait pas partie des motifs de clôture du département.`);
+  if (reason.retiredAt) throw issue(`Le motif « ${reason.label} » a été retiré de la liste : choisissez un motif en vigueur.`);
+  const mismatch = reasonStatusMismatch(input.status, reason.groupLabel);
+  if (mismatch) throw issue(mismatch);
 }

@@ -1,13 +1,25 @@
-import { and, asc, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { z } from 'zod';
-import { associations, links, mentors, mentorships, MENTORSHIP_STATUSES, territories, youngPeople } from '../../db/schema/index.ts';
+import { associations, departmentAssociations, links, mentors, mentorships, MENTORSHIP_STATUSES, territories, youngPeople } from '../../db/schema/index.ts';
 import type { StaffContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { mentorshipScope } from './scope.ts';
 
+const SORTS = ['reference', 'appliedOn', 'startedOn', 'endedOn', 'status', 'territory', 'association'] as const;
+
 export const ListMentorshipsInput = z.strictObject({
   status: z.enum(MENTORSHIP_STATUSES).optional(),
+  territoryId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Rows active at some point of the year: from their start (or application) to their end. */
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  objective: z.string().trim().min(1).max(40).optional(),
+  /** Department staff may narrow to one association; an association only ever sees its own rows anyway. */
+  associationId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Start of a reference. */
+  q: z.string().trim().min(1).max(50).optional(),
+  sort: z.enum(SORTS).default('startedOn'),
+  dir: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -31,6 +43,7 @@ const rowColumns = {
   birthMonth: youngPeople.birthMonth,
   schoolLevel: youngPeople.schoolLevel,
   placementType: youngPeople.placementType,
+  territoryId: youngPeople.territoryId,
   territory: territories.name,
 };
 
@@ -45,15 +58,62 @@ function baseQuery(ctx: StaffContext, where: SQL | undefined) {
     .where(where);
 }
 
+const sortColumns = {
+  reference: mentorships.reference,
+  appliedOn: mentorships.appliedOn,
+  startedOn: mentorships.startedOn,
+  endedOn: mentorships.endedOn,
+  status: mentorships.status,
+  territory: territories.name,
+  association: associations.name,
+} as const;
+
+function listFilter(ctx: StaffContext, input: z.infer<typeof ListMentorshipsInput>): SQL {
+  const conditions: (SQL | undefined)[] = [mentorshipScope(ctx.actor)];
+  if (input.status) conditions.push(eq(mentorships.status, input.status));
+  if (input.territoryId) conditions.push(eq(youngPeople.territoryId, input.territoryId));
+  if (input.objective) conditions.push(eq(mentorships.objective, input.objective));
+  if (input.associationId) conditions.push(eq(mentorships.associationId, input.associationId));
+  if (input.q) {
+    const pattern = `${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(sql`${mentorships.reference} like ${pattern} escape '\\'`);
+  }
+  if (input.year) {
+    const start = `${input.year}-01-01`;
+    const end = `${input.year}-12-31`;
+    const begin = sql`coalesce(${mentorships.startedOn}, ${mentorships.matchedOn}, ${mentorships.appliedOn})`;
+    conditions.push(lte(begin, end), or(isNull(mentorships.endedOn), gte(mentorships.endedOn, start)));
+  }
+  return and(...conditions)!;
+}
+
 export function listMentorships(ctx: StaffContext, input: z.infer<typeof ListMentorshipsInput>) {
-  const where = and(mentorshipScope(ctx.actor), input.status ? eq(mentorships.status, input.status) : undefined);
-  const total = ctx.db.select({ n: count() }).from(mentorships).where(where).get()?.n ?? 0;
+  const where = listFilter(ctx, input);
+  const total =
+    ctx.db
+      .select({ n: count() })
+      .from(mentorships)
+      .innerJoin(youngPeople, eq(youngPeople.id, mentorships.youngPersonId))
+      .where(where)
+      .get()?.n ?? 0;
+  const direction = input.dir === 'asc' ? asc : desc;
   const rows = baseQuery(ctx, where)
-    .orderBy(desc(mentorships.startedOn), asc(mentorships.reference))
+    .orderBy(direction(sortColumns[input.sort]), asc(mentorships.reference), asc(mentorships.id))
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .all();
-  return { total, page: input.page, pageSize: input.pageSize, rows };
+  // Department staff filter by association: they get the names of the department's partner associations.
+  const partners =
+    ctx.actor.associationId === null
+      ? ctx.db
+          .select({ id: associations.id, name: associations.name })
+          .from(departmentAssociations)
+          .innerJoin(associations, eq(associations.id, departmentAssociations.associationId))
+          .where(eq(departmentAssociations.departmentId, ctx.actor.departmentId))
+          .orderBy(asc(associations.name))
+          .all()
+      : [];
+  return { total, page: input.page, pageSize: input.pageSize, rows, associations: partners };
 }
 
 const youthLinks = alias(links, 'youth_links');

@@ -1,15 +1,19 @@
 import { z } from 'zod';
-import { staffRoute, ALL_STAFF, ASSOCIATION_LEAD } from '../http/route.ts';
+import { staffRoute, ALL_STAFF, ASSOCIATION_LEAD, HANDLED } from '../http/route.ts';
 import { IdParam } from '../http/validation.ts';
 import { ListMentorshipsInput, getMentorship, listMentorships } from './read.ts';
 import { CloseMentorshipInput, closeMentorship } from './close.ts';
+import { CreateMentorshipInput, UpdateMentorshipInput, createMentorship, updateMentorship } from './write.ts';
+import { exportRegistry } from '../exports/registry-xlsx.ts';
+import { XLSX_MEDIA_TYPE } from '../imports/limits.ts';
+import { withQrCodes } from '../questionnaires/issue-links.ts';
 import { AUDIENCES } from '../../db/schema/index.ts';
 
 const ClosedMentorship = z.object({
   id: z.number(),
   status: z.string(),
   endedOn: z.string(),
-  links: z.array(z.object({ audience: z.enum(AUDIENCES), url: z.string(), expiresAt: z.string(), questionnaireVersionId: z.number() })),
+  links: z.array(z.object({ audience: z.enum(AUDIENCES), url: z.string(), expiresAt: z.string(), questionnaireVersionId: z.number(), qrCodeSvg: z.string() })),
 });
 
 export const mentorshipRoutes = [
@@ -21,6 +25,40 @@ export const mentorshipRoutes = [
     access: ALL_STAFF,
     query: ListMentorshipsInput,
     handler: (ctx, { query }) => listMentorships(ctx, query),
+  }),
+  // Declared before `/:id`, which would otherwise take « export.xlsx » for an id.
+  staffRoute({
+    method: 'get',
+    path: '/api/mentorships/export.xlsx',
+    summary: 'Export Excel du tableau de pilotage (colonnes de l’import ; consolidé avec l’association pour le département)',
+    tags: ['mentorats'],
+    access: ALL_STAFF,
+    produces: XLSX_MEDIA_TYPE,
+    handler: async (ctx, _input, _req, res) => {
+      const file = await exportRegistry(ctx);
+      res.type(XLSX_MEDIA_TYPE).attachment(file.filename).send(file.buffer);
+      return HANDLED;
+    },
+  }),
+  staffRoute({
+    method: 'post',
+    path: '/api/mentorships',
+    summary: 'Ajoute une ligne au tableau de pilotage (candidature ou mentorat en cours)',
+    tags: ['mentorats'],
+    access: ASSOCIATION_LEAD,
+    body: CreateMentorshipInput,
+    status: 201,
+    handler: (ctx, { body }) => createMentorship(ctx, body),
+  }),
+  staffRoute({
+    method: 'patch',
+    path: '/api/mentorships/:id',
+    summary: 'Modifie une ligne du tableau de pilotage',
+    tags: ['mentorats'],
+    access: ASSOCIATION_LEAD,
+    params: IdParam,
+    body: UpdateMentorshipInput,
+    handler: (ctx, { params, body }) => updateMentorship(ctx, params.id, body),
   }),
   staffRoute({
     method: 'get',
@@ -41,6 +79,6 @@ export const mentorshipRoutes = [
     body: CloseMentorshipInput,
     response: ClosedMentorship,
     status: 201,
-    handler: (ctx, { params, body }) => closeMentorship(ctx, params.id, body),
+    handler: (ctx, { params, body }) => withQrCodes(closeMentorship(ctx, params.id, body)),
   }),
 ];

@@ -1,3 +1,4 @@
+import QRCode from 'qrcode';
 import { links, AUDIENCES, type Audience } from '../../db/schema/index.ts';
 import type { Executor as Db } from '../../db/open.ts';
 import { currentQuestionnaireVersion, freezeVersion } from './versions.ts';
@@ -36,4 +37,12 @@ export function issueClosureLinks(
       .run();
     return { audience, url: `${input.publicUrl}/q/${token}`, expiresAt: expiresAt.toISOString(), questionnaireVersionId: version.id };
   });
+}
+
+/** Adds a QR code (SVG) to each issued link, for the association to show at the last meeting. */
+export async function withQrCodes<T extends { links: IssuedLink[] }>(result: T): Promise<T & { links: (IssuedLink & { qrCodeSvg: string })[] }> {
+  const links = await Promise.all(
+    result.links.map(async (link) => ({ ...link, qrCodeSvg: await QRCode.toString(link.url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }) })),
+  );
+  return { ...result, links };
 }

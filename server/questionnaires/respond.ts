@@ -75,6 +75,8 @@ const MAX_ANSWER_BYTES = 64 * 1024;
 export const DraftInput = z.strictObject({
   answers: z.record(z.string().max(100), z.unknown()),
   currentPage: z.number().int().min(0).max(100).optional(),
+  /** Name of the question on screen (one question per screen), to resume exactly there on any device. */
+  currentQuestion: z.string().regex(/^[A-Za-z0-9_]{1,100}$/).optional(),
 });
 
 /** Saves partial answers as the respondent goes: they resume on any device; reports never read drafts. */
@@ -83,7 +85,11 @@ export function saveDraft(ctx: AppContext, link: LinkRow, input: z.infer<typeof 
   const survey = ctx.db.select({ s: questionnaireVersions.surveyJson }).from(questionnaireVersions).where(eq(questionnaireVersions.id, link.questionnaireVersionId)).get();
   const checked = validateSubmission(survey?.s ?? {}, input.answers);
   if (!checked.ok) throw badRequest(checked.errors[0]?.message ?? 'Réponses invalides.', { errors: checked.errors });
-  const draft = { ...checked.answers, ...(input.currentPage !== undefined ? { __page: input.currentPage } : {}) };
+  const draft = {
+    ...checked.answers,
+    ...(input.currentPage !== undefined ? { __page: input.currentPage } : {}),
+    ...(input.currentQuestion !== undefined ? { __question: input.currentQuestion } : {}),
+  };
   if (JSON.stringify(draft).length > MAX_ANSWER_BYTES) throw new ServiceError('PAYLOAD_TOO_LARGE', 'Les réponses sont trop longues.');
   const now = ctx.now();
   ctx.db.update(links).set({ draftJson: draft, draftUpdatedAt: now }).where(and(eq(links.id, link.id), eq(links.state, 'ouvert'))).run();

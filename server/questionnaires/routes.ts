@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { publicRoute, HANDLED } from '../http/route.ts';
 import type { AppContext } from '../context.ts';
@@ -14,6 +15,7 @@ import {
   submitResponse,
 } from './respond.ts';
 import { respondentCookieName, respondentCookiePath } from './tokens.ts';
+import { groupCommit } from './group-commit.ts';
 import { accessibilityPage, alreadyAnsweredPage, declinedPage, questionnairePage, unavailablePage } from './pages.ts';
 
 const TokenParams = z.strictObject({ token: z.string().max(200) });
@@ -22,9 +24,22 @@ const NoBody = z.strictObject({});
 
 const respondentToken = (ctx: AppContext, req: Request, publicId: string): unknown => req.cookies?.[respondentCookieName(publicId)];
 
-function sendHtml(res: Response, status: number, html: string) {
-  // Respondent pages hold no secret in the address, but they must never be cached by a shared phone's browser.
-  res.status(status).set('Cache-Control', 'no-store').type('html').send(html);
+/**
+ * Respondent pages hold no secret in the address, but they must never be cached by a shared phone's browser.
+ * They are compressed here (a few kB, < 1 ms) because on a slow network the welcome text must arrive in the first
+ * round trips.
+ */
+function sendHtml(req: Request, res: Response, status: number, html: string) {
+  res.status(status).set('Cache-Control', 'no-store').set('Vary', 'Accept-Encoding').type('html');
+  // Our preference, not the header's order (browsers send "gzip, deflate, br").
+  const encoding = req.acceptsEncodings('br') === 'br' ? 'br' : req.acceptsEncodings('gzip') === 'gzip' ? 'gzip' : null;
+  if (encoding === 'br') {
+    res.set('Content-Encoding', 'br').send(brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } }));
+  } else if (encoding === 'gzip') {
+    res.set('Content-Encoding', 'gzip').send(gzipSync(html, { level: 6 }));
+  } else {
+    res.send(html);
+  }
   return HANDLED;
 }
 
@@ -39,9 +54,9 @@ export const questionnaireRoutes = [
     access: 'public',
     params: TokenParams,
     produces: 'text/html',
-    handler: (ctx, { params }, _req, res) => {
+    handler: (ctx, { params }, req, res) => {
       const link = findOpenLinkByToken(ctx, params.token);
-      if (!link) return sendHtml(res, 404, unavailablePage());
+      if (!link) return sendHtml(req, res, 404, unavailablePage());
       res.cookie(respondentCookieName(link.publicId), params.token, {
         httpOnly: true,
         secure: ctx.config.secureCookies,
@@ -64,12 +79,12 @@ export const questionnaireRoutes = [
     produces: 'text/html',
     handler: (ctx, { params }, req, res) => {
       const link = findRespondentLink(ctx, params.publicId, respondentToken(ctx, req, params.publicId));
-      if (!link) return sendHtml(res, 404, unavailablePage());
+      if (!link) return sendHtml(req, res, 404, unavailablePage());
       const youth = link.audience === 'youth';
-      if (link.state === 'repondu') return sendHtml(res, 200, alreadyAnsweredPage(youth));
-      if (link.state === 'refuse') return sendHtml(res, 200, declinedPage(youth));
+      if (link.state === 'repondu') return sendHtml(req, res, 200, alreadyAnsweredPage(youth));
+      if (link.state === 'refuse') return sendHtml(req, res, 200, declinedPage(youth));
       const q = loadQuestionnaire(ctx, link);
-      return sendHtml(res, 200, questionnairePage({ publicId: link.publicId, audience: link.audience, associationName: q.associationName, notice: q.notice }));
+      return sendHtml(req, res, 200, questionnairePage({ publicId: link.publicId, audience: link.audience, associationName: q.associationName, notice: q.notice, survey: q.survey, draft: q.draft }));
     },
   }),
   publicRoute({
@@ -82,11 +97,11 @@ export const questionnaireRoutes = [
     produces: 'text/html',
     handler: (ctx, { params }, req, res) => {
       const link = findRespondentLink(ctx, params.publicId, respondentToken(ctx, req, params.publicId));
-      if (!link) return sendHtml(res, 404, unavailablePage());
+      if (!link) return sendHtml(req, res, 404, unavailablePage());
       const youth = link.audience === 'youth';
-      if (link.state === 'repondu') return sendHtml(res, 200, alreadyAnsweredPage(youth));
+      if (link.state === 'repondu') return sendHtml(req, res, 200, alreadyAnsweredPage(youth));
       if (link.state === 'ouvert') declineResponse(ctx, link, null);
-      return sendHtml(res, 200, declinedPage(youth));
+      return sendHtml(req, res, 200, declinedPage(youth));
     },
   }),
   publicRoute({
@@ -123,8 +138,9 @@ export const questionnaireRoutes = [
     body: SubmitInput,
     response: SubmitResultSchema,
     status: 201,
-    handler: (ctx, { params, body }, req, res) => {
-      const result = submitResponse(ctx, requireRespondentLink(ctx, params.publicId, respondentToken(ctx, req, params.publicId)), body);
+    handler: async (ctx, { params, body }, req, res) => {
+      // Answers arriving together share one durable COMMIT; the 201 leaves only once it is on disk.
+      const result = await groupCommit(ctx.sqlite, () => submitResponse(ctx, requireRespondentLink(ctx, params.publicId, respondentToken(ctx, req, params.publicId)), body));
       res.status(result.status === 'enregistre' ? 201 : 200).json(result);
       return HANDLED;
     },
@@ -147,6 +163,6 @@ export const questionnaireRoutes = [
     tags: ['questionnaire'],
     access: 'public',
     produces: 'text/html',
-    handler: (_ctx, _input, _req, res) => sendHtml(res, 200, accessibilityPage()),
+    handler: (_ctx, _input, req, res) => sendHtml(req, res, 200, accessibilityPage()),
   }),
 ];

@@ -1,79 +1,446 @@
-/** Pure computations of the value-chain report: small tables in, figures out; no I/O. */
+/** Pure computations of the value-chain report: facts in, suppressed figures out; no I/O. */
+import { CHAIN_LINK_LABELS, CHAIN_LINKS, indicators, INDICATOR_SOURCE_LABELS, type ChainLink, type IndicatorId, type IndicatorUnit } from '../../../surveys/catalogue.ts';
+import type { DeclarationFact, IndicatorFact, MentorshipFact } from '../facts.ts';
+import {
+  activeDuring,
+  activeOn,
+  AGE_GROUPS,
+  ageGroup,
+  ageOn,
+  CODE_DIMENSIONS,
+  codeOf,
+  countMeasure,
+  daysBetween,
+  distributionBy,
+  EMPTY,
+  endedIn,
+  groupCategories,
+  listCategories,
+  meanMeasure,
+  perYoungPerson,
+  plainMeasure,
+  select,
+  shareMeasure,
+  thanksToMentoring,
+  valueShare,
+  yearEnd,
+  type Measure,
+} from '../measures.ts';
+import { insufficientMessage, type ListEntry } from '../scope.ts';
+import { ratio } from '../stats.ts';
+import { change, guardValue, isSuppressed, suppressCount, suppressDistribution, SUPPRESSED, type CountCell, type Distribution, type ValueCell } from '../suppression.ts';
+import type { ListKind } from '../../../db/schema/index.ts';
 
-export interface MentorshipFact {
-  youngPersonId: number;
-  status: string;
-  startedOn: string | null;
-  endedOn: string | null;
-}
-export interface IndicatorFact {
-  responseId: number;
-  indicatorId: string;
-  dimension: string;
-  value: number | null;
-}
-export interface DeclarationFact {
-  content: Record<string, unknown>;
-}
-
-export interface Figure {
-  indicatorId: string;
-  value: number | null;
-  /** Units counted (young people, answers…) behind the figure. */
-  n: number;
-  /** For a share: what it is a share of; null for counts and sums. */
-  denominator: number | null;
-}
-
-export const yearBounds = (year: number) => ({ start: `${year}-01-01`, end: `${year}-12-31` });
-
-/** Active during the year: started on or before its end, not ended before its start. */
-export function activeDuring(m: MentorshipFact, year: number): boolean {
-  const { start, end } = yearBounds(year);
-  return m.status !== 'candidature' && m.startedOn !== null && m.startedOn <= end && (m.endedOn === null || m.endedOn >= start);
-}
-
-export function endedIn(m: MentorshipFact, year: number): boolean {
-  return m.endedOn !== null && m.endedOn.startsWith(`${year}-`);
-}
-
-const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-
-export function mean(values: number[]): number | null {
-  return values.length === 0 ? null : values.reduce((s, v) => s + v, 0) / values.length;
+export interface Detail {
+  key: string;
+  label: string;
+  unit: IndicatorUnit | 'ratio';
+  current: Measure;
+  previous: Measure | null;
 }
 
-/** A share with its denominator; null (not 0 and not NaN) when nothing was measured. */
-export function share(numerator: number, denominator: number): number | null {
-  return denominator === 0 ? null : numerator / denominator;
+export interface Breakdown {
+  key: string;
+  title: string;
+  current: Distribution;
 }
 
-export function computeValueChain(input: { year: number; mentorships: MentorshipFact[]; indicatorValues: IndicatorFact[]; declarations: DeclarationFact[] }) {
-  const { year } = input;
-  const active = input.mentorships.filter((m) => activeDuring(m, year));
-  const ended = input.mentorships.filter((m) => endedIn(m, year));
-  const durations = ended.filter((m) => m.startedOn).map((m) => daysBetween(m.startedOn!, m.endedOn!));
+export interface ChainFigure {
+  indicatorId: IndicatorId;
+  link: ChainLink;
+  label: string;
+  unit: IndicatorUnit;
+  isKey: boolean;
+  sources: string[];
+  /** False when nothing in the platform's data can feed the indicator (it says why in `note`). */
+  available: boolean;
+  note: string | null;
+  current: Measure;
+  previous: Measure | null;
+  change: ValueCell;
+  details: Detail[];
+  breakdowns: Breakdown[];
+  /** Names declared by the associations (tools), never anything typed by a young person or a mentor. */
+  list: string[];
+}
+
+export interface ResultsApart {
+  /** Mentorships ended in the year, by closure category of the steering table. */
+  byCategory: Distribution;
+  /** The reasons themselves, grouped by category, so that "stopped" never reads as "failed". */
+  byReason: Distribution;
+  /** Stop reasons given in the questionnaires, youth and mentor apart (categories binome / objectif / autre). */
+  stopReasonsYouth: Distribution;
+  stopReasonsMentor: Distribution;
+  /** Objective changed on the way, as said by the young person / the mentor. */
+  objectiveChangedYouth: Measure;
+  objectiveChangedMentor: Measure;
+}
+
+export interface ValueChainFacts {
+  year: number;
+  compare: boolean;
+  k: number;
+  today: string;
+  lists: Record<ListKind, ListEntry[]>;
+  territories: Map<number, string>;
+  keyIndicatorIds: readonly string[];
+  /** Mentorships touching the years needed (n, n-1 and, with compare, n-2 for "new vs previous year"). */
+  mentorships: MentorshipFact[];
+  indicatorValues: IndicatorFact[];
+  declarations: DeclarationFact[];
+  /** Headline figures only (trends over years): skips the breakdowns of the young people. */
+  light?: boolean;
+}
+
+export type ValueChainComputed =
+  | { status: 'insufficient'; year: number; k: number; message: string; mentorshipsClosed: CountCell; answersReceived: CountCell }
+  | {
+      status: 'ok';
+      year: number;
+      compare: boolean;
+      k: number;
+      youngPeople: CountCell;
+      mentorshipsClosed: CountCell;
+      answersReceived: CountCell;
+      declarationsSubmitted: number;
+      links: { link: ChainLink; label: string; figures: ChainFigure[] }[];
+      resultsApart: ResultsApart;
+    };
+
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : 0);
+/** A declared "number and list" may be a number or a list; either way it counts. */
+const countOrList = (v: unknown): number => (Array.isArray(v) ? v.length : num(v));
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '').map((s) => s.trim()) : []);
+const sumDecl = (decls: readonly DeclarationFact[], read: (c: Record<string, unknown>) => number) => decls.reduce((s, d) => s + read(d.content), 0);
+const declMeasure = (decls: readonly DeclarationFact[], read: (c: Record<string, unknown>) => number) =>
+  decls.length === 0 ? EMPTY : plainMeasure(sumDecl(decls, read), decls.length);
+
+interface Financing {
+  sousProjet: string;
+  financeur: string;
+  montant: number;
+}
+function financings(c: Record<string, unknown>): Financing[] {
+  const list = Array.isArray(c.financements) ? c.financements : [];
+  return list
+    .filter((f): f is Record<string, unknown> => typeof f === 'object' && f !== null)
+    .map((f) => ({ sousProjet: String(f.sousProjet ?? 'autre'), financeur: String(f.financeur ?? 'autre'), montant: num(f.montant) }));
+}
+const COST_ITEMS = [
+  ['locaux', 'Locaux'],
+  ['communication', 'Communication'],
+  ['transport', 'Transport'],
+  ['developpement', 'Développement'],
+] as const;
+const costs = (c: Record<string, unknown>) => (typeof c.coutsAnnexes === 'object' && c.coutsAnnexes !== null ? (c.coutsAnnexes as Record<string, unknown>) : {});
+
+const SUB_PROJECTS: Record<string, string> = { mentorat: 'Mentorat', parrainage: 'Parrainage' };
+const FUNDERS: Record<string, string> = { departement: 'Département', autres: 'Autres partenaires' };
+
+export interface YearFigure {
+  main: Measure;
+  details: Omit<Detail, 'previous'>[];
+  breakdowns: Breakdown[];
+  list: string[];
+  available: boolean;
+  note: string | null;
+}
+
+/** Everything the value chain says about one year. */
+export function computeYear(f: ValueChainFacts, year: number): { figures: Map<IndicatorId, YearFigure>; youngPeople: number; resultsApart: ResultsApart; endedTotal: CountCell } {
+  const { k } = f;
+  const active = f.mentorships.filter((m) => activeDuring(m, year));
+  const ended = f.mentorships.filter((m) => endedIn(m, year));
+  const young = perYoungPerson(active);
+  const previousYoung = new Set(f.mentorships.filter((m) => activeDuring(m, year - 1)).map((m) => m.youngPersonId));
+  const values = f.indicatorValues.filter((v) => v.year === year);
+  const decls = f.declarations.filter((d) => d.year === year);
+  const referenceDay = yearEnd(year) < f.today ? yearEnd(year) : f.today;
+  const schoolGroup = new Map(f.lists.niveau_scolaire.map((e) => [e.code, e.group]));
+  const reasonGroup = new Map(f.lists.motif_cloture.map((e) => [e.code, e.group]));
+
+  const figures = new Map<IndicatorId, YearFigure>();
+  const put = (id: IndicatorId, fig: Partial<YearFigure> & { main: Measure }) =>
+    figures.set(id, { details: [], breakdowns: [], list: [], available: true, note: null, ...fig });
+
+  // Ressources
+  const etp = (c: Record<string, unknown>) => num(c.etpSalaries) + num(c.etpBenevoles);
+  const totalEtp = sumDecl(decls, etp);
+  put('ressources.etp', {
+    main: declMeasure(decls, etp),
+    details: [
+      { key: 'salaries', label: 'ETP salariés', unit: 'etp', current: declMeasure(decls, (c) => num(c.etpSalaries)) },
+      { key: 'benevoles', label: 'ETP bénévoles', unit: 'etp', current: declMeasure(decls, (c) => num(c.etpBenevoles)) },
+    ],
+  });
+  const activeCount = suppressCount(active.length, k);
+  put('ressources.binomes_par_etp', {
+    main: { value: decls.length === 0 ? null : guardValue(ratio(active.length, totalEtp), activeCount, k), n: activeCount, denominator: null, declarations: decls.length },
+    note: 'Mentorats en cours dans l’année ÷ ETP déclarés (déclarations soumises).',
+  });
+  const funds = decls.flatMap((d) => financings(d.content));
+  const totalFunds = funds.reduce((s, x) => s + x.montant, 0);
+  const fundDetails: Omit<Detail, 'previous'>[] = [];
+  for (const sp of Object.keys(SUB_PROJECTS)) {
+    for (const fu of Object.keys(FUNDERS)) {
+      const amount = funds.filter((x) => x.sousProjet === sp && x.financeur === fu).reduce((s, x) => s + x.montant, 0);
+      fundDetails.push({ key: `${sp}.${fu}`, label: `${SUB_PROJECTS[sp]} — ${FUNDERS[fu]}`, unit: 'euros', current: decls.length ? plainMeasure(amount, decls.length) : EMPTY });
+    }
+  }
+  fundDetails.push({
+    key: 'cout_par_mentorat',
+    label: 'Ressources financières par mentorat suivi',
+    unit: 'euros',
+    current: decls.length === 0 ? EMPTY : { value: guardValue(ratio(totalFunds, active.length), activeCount, k), n: activeCount, denominator: null },
+  });
+  put('ressources.financement', { main: decls.length ? plainMeasure(totalFunds, decls.length) : EMPTY, details: fundDetails });
+  const costTotal = (c: Record<string, unknown>) => COST_ITEMS.reduce((s, [key]) => s + num(costs(c)[key]), 0);
+  put('ressources.couts_annexes', {
+    main: declMeasure(decls, costTotal),
+    details: COST_ITEMS.map(([key, label]) => ({ key, label, unit: 'euros' as const, current: declMeasure(decls, (c) => num(costs(c)[key])) })),
+  });
+  const tools = [...new Set(decls.flatMap((d) => strings(d.content.outils)))].sort((a, b) => a.localeCompare(b, 'fr'));
+  put('ressources.outils', { main: decls.length ? plainMeasure(tools.length, decls.length) : EMPTY, list: tools });
+
+  // Activités
+  put('activites.structures_contactees', { main: declMeasure(decls, (c) => countOrList(c.structuresContactees)) });
+  put('activites.structures_rencontrees', { main: declMeasure(decls, (c) => countOrList(c.structuresRencontrees)) });
+  put('activites.reunions_departement', { main: declMeasure(decls, (c) => countOrList(c.reunionsDepartement)) });
+  put('activites.sensibilisation', { main: declMeasure(decls, (c) => countOrList(c.actionsSensibilisation)) });
+  put('activites.ateliers', { main: declMeasure(decls, (c) => countOrList(c.ateliersCollectifs)) });
+  put('activites.projets_complementaires', { main: declMeasure(decls, (c) => countOrList(c.projetsComplementaires)) });
+
+  // Réalisations
+  const referenceDate = (m: MentorshipFact) => (m.endedOn && m.endedOn < referenceDay ? m.endedOn : referenceDay);
+  put('realisations.jeunes_accompagnes', {
+    main: countMeasure(young.length, k),
+    breakdowns: f.light ? [] : [
+      { key: 'sexe', title: 'Par sexe', current: distributionBy(young, (m) => m.sex, listCategories(f.lists.sexe), k) },
+      { key: 'tranche_age', title: "Par tranche d'âge", current: distributionBy(young, (m) => ageGroup(ageOn(m.birthMonth, referenceDate(m))), AGE_GROUPS, k) },
+      { key: 'groupe_niveau_scolaire', title: 'Par niveau scolaire', current: distributionBy(young, (m) => (m.schoolLevel ? (schoolGroup.get(m.schoolLevel) ?? m.schoolLevel) : null), groupCategories(f.lists.niveau_scolaire), k) },
+      { key: 'type_placement', title: 'Par type de placement', current: distributionBy(young, (m) => m.placementType, listCategories(f.lists.type_placement), k) },
+      {
+        key: 'territoire',
+        title: 'Par territoire',
+        current: distributionBy(young, (m) => (m.territoryId === null ? null : String(m.territoryId)), [...f.territories].map(([id, name]) => ({ key: String(id), label: name })), k),
+      },
+      {
+        key: 'nouveau_ou_reconduction',
+        title: 'Nouveaux mentorats et reconductions',
+        current: distributionBy(active, (m) => (m.isRenewal ? 'reconduction' : 'nouveau'), [{ key: 'nouveau', label: 'Nouveaux mentorats' }, { key: 'reconduction', label: 'Reconductions' }], k),
+      },
+      {
+        key: 'nouveau_par_rapport_a_n_1',
+        title: "Jeunes nouveaux par rapport à l'année précédente",
+        current: distributionBy(young, (m) => (previousYoung.has(m.youngPersonId) ? 'deja' : 'nouveau'), [{ key: 'nouveau', label: 'Nouveaux jeunes' }, { key: 'deja', label: `Déjà accompagnés en ${year - 1}` }], k),
+      },
+    ],
+  });
+  const trained = new Set(f.mentorships.filter((m) => m.mentorId !== null && m.mentorTrainedOn?.startsWith(`${year}-`)).map((m) => m.mentorId));
+  put('realisations.mentors_formes', { main: countMeasure(trained.size, k), note: 'Mentors du tableau de pilotage dont la date de formation tombe dans l’année.' });
+  const mobilised = new Set(active.filter((m) => m.mentorId !== null).map((m) => m.mentorId));
+  const inPair = new Set(active.filter((m) => m.mentorId !== null && activeOn(m, referenceDay)).map((m) => m.mentorId));
+  put('realisations.mentors_mobilises', {
+    main: countMeasure(mobilised.size, k),
+    details: [{ key: 'en_binome', label: `En binôme au ${referenceDay.split('-').reverse().join('/')}`, unit: 'nombre', current: countMeasure(inPair.size, k) }],
+  });
+  put('realisations.structures_mobilisees', {
+    main: EMPTY,
+    available: false,
+    note: "Le tableau de pilotage ne renseigne pas la structure qui oriente le jeune : l'indicateur ne peut pas encore être calculé.",
+  });
+  put('realisations.objectifs', { main: countMeasure(active.length, k), breakdowns: [{ key: 'objectif', title: 'Par objectif', current: distributionBy(active, (m) => m.objective, listCategories(f.lists.objectif), k) }] });
+  const freqYouth = select(values, 'realisations.frequence', 'frequence', 'youth');
+  const freqMentor = select(values, 'realisations.frequence', 'frequence', 'mentor');
+  const numbers = (facts: IndicatorFact[]) => facts.filter((v) => v.value !== null).map((v) => v.value!);
+  put('realisations.frequence', {
+    main: meanMeasure(numbers(freqYouth), k),
+    details: [
+      { key: 'jeune', label: 'Rencontres par mois, selon les jeunes', unit: 'moyenne', current: meanMeasure(numbers(freqYouth), k) },
+      { key: 'mentor', label: 'Rencontres par mois, selon les mentors', unit: 'moyenne', current: meanMeasure(numbers(freqMentor), k) },
+    ],
+    breakdowns: [
+      { key: 'jeune', title: 'Réponses des jeunes', current: distributionBy(freqYouth, codeOf, CODE_DIMENSIONS.frequence!, k) },
+      { key: 'mentor', title: 'Réponses des mentors', current: distributionBy(freqMentor, codeOf, CODE_DIMENSIONS.frequence!, k) },
+    ],
+    note: 'Nombre approximatif de rencontres par mois.',
+  });
+  const startedThisYear = f.mentorships.filter((m) => m.startedOn?.startsWith(`${year}-`) && m.appliedOn && m.matchedOn && m.matchedOn >= m.appliedOn);
+  put('realisations.delai_mise_en_relation', { main: meanMeasure(startedThisYear.map((m) => daysBetween(m.appliedOn!, m.matchedOn!)), k) });
+  put('realisations.assiduite', { main: meanMeasure(numbers(select(values, 'realisations.assiduite', 'assiduite', 'mentor')), k), note: 'Part moyenne des rencontres prévues où le jeune est venu, selon le mentor.' });
+  put('realisations.modalite', { main: countMeasure(active.length, k), breakdowns: [{ key: 'modalite', title: 'Par modalité', current: distributionBy(active, (m) => m.modality, listCategories(f.lists.modalite), k) }] });
+  const durations = ended.filter((m) => m.startedOn && m.endedOn! >= m.startedOn).map((m) => daysBetween(m.startedOn!, m.endedOn!));
+  put('realisations.duree_moyenne', { main: meanMeasure(durations, k) });
+  put('realisations.evenements', { main: declMeasure(decls, (c) => countOrList(c.evenements)) });
+
+  // Résultats
   const reached = ended.filter((m) => m.status === 'objectif_atteint').length;
-
-  const etp = input.declarations.reduce((s, d) => s + num(d.content.etpSalaries) + num(d.content.etpBenevoles), 0);
-  const ateliers = input.declarations.reduce((s, d) => s + num(d.content.ateliersCollectifs), 0);
-
-  const confidenceEvolutions = input.indicatorValues.filter((v) => v.indicatorId === 'impact.confiance' && v.dimension === 'evolution' && v.value !== null);
-  const confidenceGained = confidenceEvolutions.filter((v) => (v.value ?? 0) > 0).length;
-
-  const figures: Record<string, Figure[]> = {
-    ressources: [{ indicatorId: 'ressources.etp', value: input.declarations.length ? etp : null, n: input.declarations.length, denominator: null }],
-    activites: [{ indicatorId: 'activites.ateliers', value: input.declarations.length ? ateliers : null, n: input.declarations.length, denominator: null }],
-    realisations: [
-      { indicatorId: 'realisations.jeunes_accompagnes', value: new Set(active.map((m) => m.youngPersonId)).size, n: active.length, denominator: null },
-      { indicatorId: 'realisations.duree_moyenne', value: mean(durations), n: durations.length, denominator: null },
+  const closed = ended.filter((m) => m.status === 'cloture');
+  const abandoned = ended.filter((m) => m.status === 'abandonne');
+  // Reached + closed + abandoned = ended: the three are one line, suppressed together, or "ended − reached −
+  // closed" would give a hidden number of abandons away.
+  const split = suppressDistribution(
+    [
+      { key: 'objectif_atteint', label: 'Objectif atteint', count: reached },
+      { key: 'cloture', label: 'Clôturé', count: closed.length },
+      { key: 'abandonne', label: 'Abandonné', count: abandoned.length },
     ],
-    resultats: [
-      { indicatorId: 'resultats.clotures', value: ended.length, n: ended.length, denominator: null },
-      { indicatorId: 'resultats.objectif_atteint', value: share(reached, ended.length), n: reached, denominator: ended.length },
+    k,
+  );
+  const [reachedCell, closedCell, abandonedCell] = split.items.map((i) => i.count) as [CountCell, CountCell, CountCell];
+  const reachedShare = shareMeasure(reached, ended.length, k);
+  const reachedMeasure: Measure =
+    isSuppressed(reachedCell) || isSuppressed(split.total) ? { value: ended.length === 0 ? null : SUPPRESSED, n: SUPPRESSED, denominator: split.total } : reachedShare;
+  const fromSplit = (cell: CountCell): Measure => ({ value: cell, n: cell, denominator: null });
+  const youthReached = valueShare(select(values, 'resultats.objectif_atteint', 'atteint', 'youth'), 1);
+  const mentorReached = valueShare(select(values, 'resultats.objectif_atteint', 'atteint', 'mentor'), 1);
+  const youthChanged = valueShare(select(values, 'resultats.objectif_atteint', 'objectif_change', 'youth'), 1);
+  const mentorChanged = valueShare(select(values, 'resultats.objectif_atteint', 'objectif_change', 'mentor'), 1);
+  put('resultats.objectif_atteint', {
+    main: ended.length === 0 ? reachedShare : reachedMeasure,
+    details: [
+      { key: 'jeune', label: 'Objectif atteint, selon les jeunes (réponse « oui »)', unit: 'part', current: shareMeasure(youthReached.numerator, youthReached.denominator, k) },
+      { key: 'mentor', label: 'Objectif atteint, selon les mentors (réponse « oui »)', unit: 'part', current: shareMeasure(mentorReached.numerator, mentorReached.denominator, k) },
+      { key: 'change_jeune', label: 'Objectif qui a changé en route, selon les jeunes', unit: 'part', current: shareMeasure(youthChanged.numerator, youthChanged.denominator, k) },
+      { key: 'change_mentor', label: 'Objectif qui a changé en route, selon les mentors', unit: 'part', current: shareMeasure(mentorChanged.numerator, mentorChanged.denominator, k) },
     ],
-    impact: [{ indicatorId: 'impact.confiance', value: share(confidenceGained, confidenceEvolutions.length), n: confidenceGained, denominator: confidenceEvolutions.length }],
+    breakdowns: [
+      { key: 'jeune', title: 'Réponses des jeunes', current: distributionBy(select(values, 'resultats.objectif_atteint', 'atteint', 'youth'), codeOf, CODE_DIMENSIONS.atteint!, k) },
+      { key: 'mentor', title: 'Réponses des mentors', current: distributionBy(select(values, 'resultats.objectif_atteint', 'atteint', 'mentor'), codeOf, CODE_DIMENSIONS.atteint!, k) },
+    ],
+    note: 'Part des mentorats terminés dans l’année avec le statut « objectif atteint ». Ne pas atteindre l’objectif n’est pas forcément un échec.',
+  });
+  const reasons = listCategories(f.lists.motif_cloture);
+  put('resultats.clotures', { main: fromSplit(closedCell), breakdowns: [{ key: 'motif', title: 'Par motif', current: distributionBy(closed, (m) => m.closureReason, reasons, k) }] });
+  put('resultats.abandons', {
+    main: fromSplit(abandonedCell),
+    breakdowns: [
+      { key: 'categorie', title: 'Par catégorie de motif', current: distributionBy(abandoned, (m) => categoryOf(m, reasonGroup), REASON_CATEGORIES, k) },
+      { key: 'motif', title: 'Par motif', current: distributionBy(abandoned, (m) => m.closureReason, reasons, k) },
+    ],
+  });
+
+  // Impact
+  for (const id of ['impact.confiance', 'impact.notes'] as const) {
+    const t = thanksToMentoring(values, id);
+    const before = numbers(select(values, id, 'avant', 'youth'));
+    const now = numbers(select(values, id, 'aujourdhui', 'youth'));
+    put(id, {
+      main: shareMeasure(t.numerator, t.denominator, k),
+      details: [
+        { key: 'avant', label: 'Moyenne « avant le mentorat » (1 à 5)', unit: 'score', current: meanMeasure(before, k) },
+        { key: 'aujourdhui', label: 'Moyenne « aujourd’hui » (1 à 5)', unit: 'score', current: meanMeasure(now, k) },
+        { key: 'evolution', label: 'Évolution moyenne (aujourd’hui − avant)', unit: 'score', current: meanMeasure(t.evolutions, k) },
+      ],
+      note: 'Part des jeunes qui vont mieux qu’avant le mentorat et disent que c’est grâce au mentorat, parmi ceux qui ont répondu aux deux questions avant / aujourd’hui.',
+    });
+  }
+  const stage = valueShare(select(values, 'impact.stage', 'trouve', 'youth'), 1);
+  put('impact.stage', { main: shareMeasure(stage.numerator, stage.denominator, k) });
+  const facets = [
+    ['prise_de_parole', 'Confiance pour prendre la parole'],
+    ['personne_ressource', 'Une personne sur qui compter'],
+    ['liens', 'Créer des liens'],
+    ['decouverte', 'Découverte de soi ou du monde'],
+  ] as const;
+  const facetShares = facets.map(([facet, label]) => {
+    const t = thanksToMentoring(values, 'impact.competences_psychosociales', facet);
+    return { key: facet, label, unit: 'part' as const, current: shareMeasure(t.numerator, t.denominator, k), t };
+  });
+  // The headline counts young people who progressed on at least one facet, thanks to the mentoring.
+  const anyFacet = new Set<number>();
+  const answeredFacet = new Set<number>();
+  for (const [facet] of facets) {
+    for (const v of select(values, 'impact.competences_psychosociales', `${facet}.evolution`, 'youth')) answeredFacet.add(v.responseId);
+  }
+  for (const [facet] of facets) {
+    const thanks = new Set(select(values, 'impact.competences_psychosociales', `${facet}.grace_au_mentorat`, 'youth').filter((v) => v.value === 1).map((v) => v.responseId));
+    for (const v of select(values, 'impact.competences_psychosociales', `${facet}.evolution`, 'youth')) if ((v.value ?? 0) > 0 && thanks.has(v.responseId)) anyFacet.add(v.responseId);
+  }
+  put('impact.competences_psychosociales', {
+    main: shareMeasure(anyFacet.size, answeredFacet.size, k),
+    details: facetShares.map(({ t: _t, ...d }) => d),
+    note: 'Part des jeunes ayant progressé grâce au mentorat sur au moins une compétence.',
+  });
+
+  const resultsApart: ResultsApart = {
+    byCategory: distributionBy(ended, (m) => categoryOf(m, reasonGroup), REASON_CATEGORIES, k),
+    byReason: distributionBy(
+      [...ended].sort((a, b) => REASON_ORDER.indexOf(categoryOf(a, reasonGroup) ?? '') - REASON_ORDER.indexOf(categoryOf(b, reasonGroup) ?? '')),
+      (m) => m.closureReason,
+      [...reasons].sort((a, b) => REASON_ORDER.indexOf(reasonGroup.get(a.key) ?? '') - REASON_ORDER.indexOf(reasonGroup.get(b.key) ?? '')),
+      k,
+    ),
+    stopReasonsYouth: distributionBy(select(values, 'resultats.objectif_atteint', 'motif_arret_categorie', 'youth'), codeOf, CODE_DIMENSIONS.motif_arret_categorie!, k),
+    stopReasonsMentor: distributionBy(select(values, 'resultats.objectif_atteint', 'motif_arret_categorie', 'mentor'), codeOf, CODE_DIMENSIONS.motif_arret_categorie!, k),
+    objectiveChangedYouth: shareMeasure(youthChanged.numerator, youthChanged.denominator, k),
+    objectiveChangedMentor: shareMeasure(mentorChanged.numerator, mentorChanged.denominator, k),
   };
-  return { year, mentorshipsClosed: ended.length, figures };
+  return { figures, youngPeople: young.length, resultsApart, endedTotal: split.total };
+}
+
+export const REASON_CATEGORIES = [
+  { key: 'atteint', label: 'Objectif atteint ou fin prévue' },
+  { key: 'binome', label: 'Arrêt lié au binôme (disponibilité, déménagement, contact perdu…)' },
+  { key: 'objectif', label: 'Objectif non atteint ou qui a changé' },
+];
+const REASON_ORDER = ['atteint', 'binome', 'objectif', ''];
+
+/** Category of a closure: from the reason's list group; a mentorship closed "objective reached" without reason counts as reached. */
+export function categoryOf(m: MentorshipFact, reasonGroup: Map<string, string | null>): string | null {
+  const group = m.closureReason ? reasonGroup.get(m.closureReason) : undefined;
+  if (group) return group;
+  return m.status === 'objectif_atteint' ? 'atteint' : null;
+}
+
+export function computeValueChain(f: ValueChainFacts): ValueChainComputed {
+  const current = computeYear(f, f.year);
+  const answers = new Set(f.indicatorValues.filter((v) => v.year === f.year).map((v) => v.responseId)).size;
+  const mentorshipsClosed = current.endedTotal;
+  const answersReceived = suppressCount(answers, f.k);
+  if (current.youngPeople > 0 && current.youngPeople < f.k) {
+    return { status: 'insufficient', year: f.year, k: f.k, message: insufficientMessage(f.k), mentorshipsClosed, answersReceived };
+  }
+  const previous = f.compare ? computeYear(f, f.year - 1) : null;
+  const keys = new Set(f.keyIndicatorIds);
+  const ordered = [...indicators].sort((a, b) => CHAIN_LINKS.indexOf(a.link) - CHAIN_LINKS.indexOf(b.link) || Number(keys.has(b.id)) - Number(keys.has(a.id)));
+  const links = CHAIN_LINKS.map((link) => ({
+    link,
+    label: CHAIN_LINK_LABELS[link],
+    figures: ordered
+      .filter((ind) => ind.link === link)
+      .map((ind): ChainFigure => {
+        const cur = current.figures.get(ind.id)!;
+        const prev = previous?.figures.get(ind.id) ?? null;
+        return {
+          indicatorId: ind.id,
+          link,
+          label: ind.label,
+          unit: ind.unit,
+          isKey: keys.has(ind.id),
+          sources: ind.sources.map((s) => INDICATOR_SOURCE_LABELS[s]),
+          available: cur.available,
+          note: cur.note,
+          current: cur.main,
+          previous: prev ? prev.main : null,
+          change: prev ? change(cur.main.value, prev.main.value) : null,
+          details: cur.details.map((d) => ({ ...d, previous: prev?.details.find((p) => p.key === d.key)?.current ?? null })),
+          breakdowns: cur.breakdowns,
+          list: cur.list,
+        };
+      }),
+  }));
+  return {
+    status: 'ok',
+    year: f.year,
+    compare: f.compare,
+    k: f.k,
+    youngPeople: suppressCount(current.youngPeople, f.k),
+    mentorshipsClosed,
+    answersReceived,
+    declarationsSubmitted: f.declarations.filter((d) => d.year === f.year).length,
+    links,
+    resultsApart: current.resultsApart,
+  };
 }

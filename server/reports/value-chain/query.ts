@@ -1,42 +1,46 @@
-import { and, eq, gte, isNull, lte, or, count } from 'drizzle-orm';
 import { z } from 'zod';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { declarations, indicatorValues, mentorships, responses } from '../../../db/schema/index.ts';
 import type { StaffContext } from '../../context.ts';
-import { computeValueChain, yearBounds } from './compute.ts';
+import { loadDeclarations, loadIndicatorValues, loadMentorships } from '../facts.ts';
+import { loadKeyIndicators } from '../key-indicators.ts';
+import { AssociationFilter, Compare, ReportYear, resolveScope } from '../scope.ts';
+import { computeValueChain, type ValueChainComputed } from './compute.ts';
 
 export const ValueChainParameters = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100),
+  year: ReportYear,
+  association: AssociationFilter,
+  compare: Compare,
 });
 export type ValueChainParameters = z.infer<typeof ValueChainParameters>;
-export type ValueChainResult = ReturnType<typeof computeValueChain> & { answersReceived: number };
+
+export type ValueChainResult = ValueChainComputed & {
+  department: string;
+  association: { id: number; name: string } | null;
+  associations: { id: number; name: string }[];
+};
 
 /** Loads one department-year (scoped to the caller) and hands the rows to the pure computation. */
 export function valueChainReport(ctx: StaffContext, params: ValueChainParameters): ValueChainResult {
-  const { departmentId, associationId } = ctx.actor;
-  const { start, end } = yearBounds(params.year);
-  const assoc = (column: SQLiteColumn) => (associationId === null ? undefined : eq(column, associationId));
-  const mentorshipRows = ctx.db
-    .select({ youngPersonId: mentorships.youngPersonId, status: mentorships.status, startedOn: mentorships.startedOn, endedOn: mentorships.endedOn })
-    .from(mentorships)
-    .where(and(eq(mentorships.departmentId, departmentId), assoc(mentorships.associationId), lte(mentorships.startedOn, end), or(isNull(mentorships.endedOn), gte(mentorships.endedOn, start))))
-    .all();
-  const values = ctx.db
-    .select({ responseId: indicatorValues.responseId, indicatorId: indicatorValues.indicatorId, dimension: indicatorValues.dimension, value: indicatorValues.value })
-    .from(indicatorValues)
-    .where(and(eq(indicatorValues.departmentId, departmentId), eq(indicatorValues.year, params.year), assoc(indicatorValues.associationId)))
-    .all();
-  const declarationRows = ctx.db
-    .select({ content: declarations.content })
-    .from(declarations)
-    .where(and(eq(declarations.departmentId, departmentId), eq(declarations.year, params.year), eq(declarations.state, 'soumise'), assoc(declarations.associationId)))
-    .all();
-  const answersReceived =
-    ctx.db
-      .select({ n: count() })
-      .from(responses)
-      .innerJoin(mentorships, eq(mentorships.id, responses.mentorshipId))
-      .where(and(eq(mentorships.departmentId, departmentId), assoc(mentorships.associationId), gte(mentorships.endedOn, start), lte(mentorships.endedOn, end), eq(responses.declined, false)))
-      .get()?.n ?? 0;
-  return { ...computeValueChain({ year: params.year, mentorships: mentorshipRows, indicatorValues: values, declarations: declarationRows }), answersReceived };
+  const scope = resolveScope(ctx, params.association);
+  const compare = params.compare === 'previous';
+  // n-1 is always needed ("new young people vs n-1"); n-2 too when n-1 is shown.
+  const firstYear = params.year - (compare ? 2 : 1);
+  const years = compare ? [params.year - 1, params.year] : [params.year];
+  const computed = computeValueChain({
+    year: params.year,
+    compare,
+    k: scope.k,
+    today: ctx.now().toISOString().slice(0, 10),
+    lists: scope.lists,
+    territories: scope.territories,
+    keyIndicatorIds: loadKeyIndicators(ctx, scope.departmentId, params.year),
+    mentorships: loadMentorships(ctx, scope, { from: `${firstYear}-01-01`, to: `${params.year}-12-31` }),
+    indicatorValues: loadIndicatorValues(ctx, scope, years),
+    declarations: loadDeclarations(ctx, scope, years),
+  });
+  return {
+    ...computed,
+    department: scope.departmentName,
+    association: scope.associationId === null ? null : { id: scope.associationId, name: scope.associationName ?? '' },
+    associations: scope.associations,
+  };
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { count, eq } from 'drizzle-orm';
-import { indicatorValues, links, mentorships, responses } from '../../../db/schema/index.ts';
+import { departments, indicatorValues, links, mentorships, responses } from '../../../db/schema/index.ts';
 import { testApp, type TestApp } from '../../support/app.ts';
 import { makeAssociation, makeDepartment, makeMentorship, makeUser } from '../../support/factories.ts';
 import { plausibleAnswers } from '../../../db/seed/answers.ts';
@@ -46,6 +46,7 @@ describe('closing a mentorship', () => {
   it('issues one youth and one mentor single-use link, shown once, stored only as hashes', async () => {
     const { closed, token } = await closeAndOpen(t);
     expect(closed.body.links.map((l: { audience: string }) => l.audience).sort()).toEqual(['mentor', 'youth']);
+    for (const link of closed.body.links) expect(link.qrCodeSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const stored = t.db.select().from(links).all();
     expect(stored).toHaveLength(2);
@@ -168,6 +169,13 @@ describe('answering a questionnaire', () => {
     const definition = await respondent.get(`${page}/api/questionnaire`);
     await respondent.post(`${page}/api/response`).send({ answers: plausibleAnswers(definition.body.survey, seededRandom(2)) }).expect(201);
     const evaluator = await t.loginAs(world.evaluator);
+    // One mentorship is below the default small-cell threshold: the report hides it...
+    const hidden = await evaluator.get('/api/reports/value-chain?year=2026');
+    expect(hidden.status).toBe(200);
+    expect(hidden.body.mentorshipsClosed).toEqual({ suppressed: true });
+    expect(hidden.body.answersReceived).toEqual({ suppressed: true });
+    // ...and with a threshold of 1 (nothing hidden) the answer is counted for its closure year.
+    t.db.update(departments).set({ suppressionThreshold: 1 }).run();
     const report = await evaluator.get('/api/reports/value-chain?year=2026');
     expect(report.status).toBe(200);
     expect(report.body.mentorshipsClosed).toBe(1);

@@ -1,9 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { api, type Me } from '../api.ts';
 
+interface DepartmentChoice {
+  id: number;
+  name: string;
+}
+
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [choice, setChoice] = useState<{ me: Me; departments: DepartmentChoice[] } | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -11,12 +17,58 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
     setBusy(true);
     setError(null);
     try {
-      onLoggedIn(await api<Me>('/session', { method: 'POST', body: { email: form.get('email'), password: form.get('password') } }));
+      const me = await api<Me>('/session', { method: 'POST', body: { email: form.get('email'), password: form.get('password') } });
+      // An association working with several departments chooses where it acts (kept in the server-side session).
+      const departments = me.role === 'responsable_association' ? await api<DepartmentChoice[]>('/session/departments') : [];
+      if (departments.length > 1) setChoice({ me, departments });
+      else onLoggedIn(me);
     } catch (e) {
       setError((e as Error).message);
     } finally {
       setBusy(false);
     }
+  }
+
+  async function chooseDepartment(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const departmentId = Number(new FormData(event.currentTarget).get('departement'));
+    setBusy(true);
+    setError(null);
+    try {
+      onLoggedIn(await api<Me>('/session/department', { method: 'PUT', body: { departmentId } }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (choice) {
+    return (
+      <main id="contenu" className="login">
+        <h1>Choisir le département</h1>
+        <p>{choice.me.association?.name} travaille avec plusieurs départements. Vous verrez et saisirez uniquement les mentorats du département choisi ; pour en changer, reconnectez-vous.</p>
+        <form onSubmit={chooseDepartment}>
+          <fieldset>
+            <legend>Département</legend>
+            {choice.departments.map((d) => (
+              <div key={d.id}>
+                <input type="radio" id={`departement-${d.id}`} name="departement" value={d.id} defaultChecked={d.id === choice.me.department.id} />
+                <label htmlFor={`departement-${d.id}`}>{d.name}</label>
+              </div>
+            ))}
+          </fieldset>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" disabled={busy}>
+            Continuer
+          </button>
+        </form>
+      </main>
+    );
   }
 
   return (
@@ -37,6 +89,10 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
           Se connecter
         </button>
       </form>
+      <p className="hint">
+        Mot de passe oublié ? Demandez-en un nouveau à l’administrateur ou l’administratrice de votre département. Après plusieurs essais
+        infructueux, la connexion est bloquée quelques minutes.
+      </p>
     </main>
   );
 }

@@ -1,0 +1,116 @@
+import autocannon from 'autocannon';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../../db/open.ts';
+import { seedOpenLinks, type OpenLink } from './seed.ts';
+import { ROOT, rssMb, startServer, tsxServer, type RunningServer } from './server.ts';
+
+/** Respondent rate limiting protects real links from guessing; the whole load comes from 127.0.0.1, so it is raised. */
+export const BENCH_SERVER_ENV = { LOG_LEVEL: 'warn', RATE_LIMIT_RESPONDENT_PER_IP: '1000000000', RATE_LIMIT_LINK_OPEN_PER_IP: '1000000000' };
+
+export interface SubmissionDb {
+  dir: string;
+  dbPath: string;
+  links: OpenLink[];
+  dispose(): void;
+}
+
+/** A durable database (WAL, synchronous=FULL: the server's own settings) holding `count` open links. */
+export function prepareSubmissionDb(count: number, seed = 8): SubmissionDb {
+  const dir = mkdtempSync(join(tmpdir(), 'impact-bench-'));
+  const dbPath = join(dir, 'bench.db');
+  const database = openDatabase(dbPath);
+  const links = seedOpenLinks(database, { mentorships: Math.ceil(count / 2), seed });
+  database.close();
+  return { dir, dbPath, links, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface LoadResult {
+  requests: number;
+  rps: number;
+  p50_ms: number;
+  p99_ms: number;
+  non2xx: number;
+  errors: number;
+  duration_s: number;
+}
+
+/**
+ * autocannon against the running server: every request is a real, new answer to the next open link, with that
+ * link's respondent cookie, for the given duration. Give it more links than it can use: once they run out it
+ * starts over, and the repeats show up as non-2xx (409) answers.
+ */
+export async function submissionLoad(url: string, links: OpenLink[], options: { connections: number; durationS: number; onTick?: () => void }): Promise<LoadResult> {
+  let next = 0;
+  const bodies = links.map((l, i) => JSON.stringify({ answers: l.answers, idempotencyKey: `bench-${i}-${l.publicId.slice(0, 8)}` }));
+  const instance = autocannon({
+    url,
+    connections: options.connections,
+    duration: options.durationS,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (req) => {
+          const i = next++ % links.length;
+          const link = links[i]!;
+          return {
+            ...req,
+            method: 'POST',
+            path: `/r/${link.publicId}/api/response`,
+            headers: { 'content-type': 'application/json', cookie: `im_q_${link.publicId}=${link.token}` },
+            body: bodies[i],
+          };
+        },
+      },
+    ],
+  });
+  const ticker = options.onTick ? setInterval(options.onTick, 100) : null;
+  const result = await instance;
+  if (ticker) clearInterval(ticker);
+  return summarise(result);
+}
+
+export async function helloLoad(url: string, options: { connections: number; durationS: number }): Promise<LoadResult> {
+  return summarise(await autocannon({ url, connections: options.connections, duration: options.durationS }));
+}
+
+function summarise(r: autocannon.Result): LoadResult {
+  const total = r.requests.total;
+  return {
+    requests: total,
+    rps: Math.round(total / Math.max(r.duration, 0.001)),
+    p50_ms: r.latency.p50,
+    p99_ms: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors + r.timeouts,
+    duration_s: Math.round(r.duration * 10) / 10,
+  };
+}
+
+export function startBenchServer(dbPath: string): Promise<RunningServer> {
+  return startServer(tsxServer(), { DB_PATH: dbPath, ...BENCH_SERVER_ENV });
+}
+
+export function startHelloServer(): Promise<RunningServer> {
+  return startServer({ command: process.execPath, args: ['--import', 'tsx', join(ROOT, 'bench/support/hello.ts')], dispose: () => {} }, {});
+}
+
+export async function stop(server: RunningServer): Promise<void> {
+  server.child.kill('SIGTERM');
+  await server.exited;
+}
+
+export { rssMb };
+
+export function machine() {
+  return { nproc: cpus().length, cpu: cpus()[0]?.model ?? 'inconnu', ram_gb: Math.round(totalmem() / 1024 ** 3), node: process.version };
+}
+
+export function writeResult(name: string, data: Record<string, unknown>): string {
+  const dir = join(ROOT, 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify({ ...data, machine: machine(), measured_at: new Date().toISOString() }, null, 2)}\n`);
+  return file;
+}

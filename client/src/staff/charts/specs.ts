@@ -1,0 +1,107 @@
+/**
+ * Vega-Lite specifications of the report charts: pure functions of the report JSON, shared by the browser
+ * (vega-embed) and the server (SVG/PNG for the Excel workbook and the printable report).
+ * A hidden count is never drawn as a length: its bar is absent and its label reads "< k".
+ * No Vega expression is used anywhere (the page's CSP forbids eval; the interpreter handles the rest).
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+export type Cell = number | { suppressed: true } | null;
+export const isHidden = (c: unknown): c is { suppressed: true } => typeof c === 'object' && c !== null && (c as { suppressed?: unknown }).suppressed === true;
+
+const FONT = 'Marianne, Arial, Helvetica, sans-serif';
+const BLUE = '#000091';
+const CONFIG = {
+  font: FONT,
+  view: { stroke: null },
+  axis: { labelFont: FONT, titleFont: FONT, labelFontSize: 12, titleFontSize: 12, labelLimit: 260 },
+  legend: { labelFont: FONT, titleFont: FONT, labelFontSize: 12, titleFontSize: 12, orient: 'bottom', labelLimit: 320 },
+  title: { font: FONT, fontSize: 14, anchor: 'start', color: '#161616' },
+} as const;
+
+export interface BarItem {
+  label: string;
+  count: Cell;
+}
+
+/** Horizontal bars of a distribution (dashboard charts), categories in the given order. */
+export function barChartSpec(input: { title: string; items: readonly BarItem[]; k: number; width?: number }): TopLevelSpec {
+  const values = input.items.map((item, order) => ({
+    order,
+    label: item.label,
+    value: typeof item.count === 'number' ? item.count : null,
+    // The label of a hidden count sits at the axis: no bar, no length, only "< k".
+    at: typeof item.count === 'number' ? item.count : 0,
+    text: isHidden(item.count) ? `< ${input.k}` : typeof item.count === 'number' ? item.count.toLocaleString('fr-FR') : '—',
+  }));
+  const y = { field: 'label', type: 'nominal', sort: { field: 'order', order: 'ascending' }, title: null } as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: input.title,
+    description: `${input.title} : ${values.map((v) => `${v.label} ${v.text}`).join(', ')}`,
+    width: input.width ?? 360,
+    height: { step: 26 },
+    config: CONFIG,
+    data: { values },
+    layer: [
+      { mark: { type: 'bar', color: BLUE }, encoding: { y, x: { field: 'value', type: 'quantitative', title: 'Effectif', axis: { format: 'd', tickMinStep: 1 } } } },
+      {
+        mark: { type: 'text', align: 'left', dx: 4, color: '#161616', fontSize: 12 },
+        encoding: { y, x: { field: 'at', type: 'quantitative' }, text: { field: 'text', type: 'nominal' } },
+      },
+    ],
+  } as TopLevelSpec;
+}
+
+export interface TrendPoint {
+  year: number;
+  value: Cell;
+  low?: number | null;
+  high?: number | null;
+  smallSample?: boolean;
+}
+export interface TrendSeries {
+  name: string;
+  points: readonly TrendPoint[];
+}
+
+/**
+ * Values over the years, one line per series (key indicator, or association); a share gets its 95 % Wilson
+ * interval as a vertical rule and small samples a distinct point shape, named in the legend.
+ */
+export function trendSpec(input: { title: string; series: readonly TrendSeries[]; share: boolean; width?: number }): TopLevelSpec {
+  const values = input.series.flatMap((s) =>
+    s.points
+      .filter((p) => typeof p.value === 'number')
+      .map((p) => ({
+        serie: s.name,
+        annee: String(p.year),
+        value: p.value as number,
+        low: p.low ?? null,
+        high: p.high ?? null,
+        echantillon: p.smallSample ? 'Petit échantillon (moins de 30)' : '30 réponses ou plus',
+      })),
+  );
+  const x = { field: 'annee', type: 'ordinal', title: 'Année', axis: { labelAngle: 0 } } as const;
+  const yAxis = input.share ? { format: '.0%' } : { format: '~s' };
+  const color = { field: 'serie', type: 'nominal', title: null } as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: input.title,
+    description: `${input.title} : ${values.map((v) => `${v.serie} ${v.annee} ${input.share ? `${Math.round(v.value * 100)} %` : v.value.toLocaleString('fr-FR')}`).join(', ')}`,
+    width: input.width ?? 420,
+    height: 220,
+    config: CONFIG,
+    data: { values },
+    layer: [
+      { mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: { field: 'value', type: 'quantitative', title: input.share ? 'Part' : 'Valeur', axis: yAxis, ...(input.share ? { scale: { domain: [0, 1] } } : {}) }, color } },
+      ...(input.share
+        ? [{ mark: { type: 'rule', strokeWidth: 1.5, opacity: 0.6 }, encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color } }]
+        : []),
+      {
+        mark: { type: 'point', filled: true, size: 60 },
+        encoding: { x, y: { field: 'value', type: 'quantitative' }, color, shape: { field: 'echantillon', type: 'nominal', title: null, scale: { domain: ['30 réponses ou plus', 'Petit échantillon (moins de 30)'], range: ['circle', 'triangle-up'] } } },
+      },
+    ],
+  } as TopLevelSpec;
+}

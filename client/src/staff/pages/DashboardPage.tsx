@@ -1,0 +1,146 @@
+import { useMemo, useState } from 'react';
+import type { Me } from '../api.ts';
+import { Chart } from '../charts/Chart.tsx';
+import { barChartSpec } from '../charts/specs.ts';
+import { csvHref, fmt, Insufficient, Loading, ReportFilters, SuppressionNote, useReport, type ReportCell } from '../charts/report-ui.tsx';
+
+interface Distribution {
+  items: { key: string; label: string; count: ReportCell; share: ReportCell }[];
+  total: ReportCell;
+}
+type Dashboard =
+  | { status: 'insufficient'; year: number; date: string; k: number; message: string; associations: { id: number; name: string }[] }
+  | {
+      status: 'ok';
+      year: number;
+      date: string;
+      k: number;
+      inProgressAt: ReportCell;
+      mentorshipsOfYear: ReportCell;
+      youngPeople: ReportCell;
+      charts: { key: string; title: string; distribution: Distribution }[];
+      byAssociation: null | { rows: { key: string; label: string }[]; columns: { key: string; label: string }[]; cells: ReportCell[][]; rowTotals: ReportCell[]; columnTotals: ReportCell[]; total: ReportCell };
+      associations: { id: number; name: string }[];
+    };
+
+const dateFr = (iso: string) => iso.split('-').reverse().join('/');
+
+export function DashboardPage({ me }: { me: Me }) {
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [association, setAssociation] = useState<number | undefined>();
+  const [date, setDate] = useState('');
+  const query = { year, association, date: date && date.startsWith(`${year}-`) ? date : undefined };
+  const { data, error } = useReport<Dashboard>('/reports/dashboard', query);
+  const specs = useMemo(
+    () => (data?.status === 'ok' ? data.charts.map((c) => ({ ...c, spec: barChartSpec({ title: c.title, items: c.distribution.items.map((i) => ({ label: i.label, count: i.count })), k: data.k }) })) : []),
+    [data],
+  );
+  return (
+    <>
+      <ReportFilters me={me} year={year} onYear={setYear} association={association} onAssociation={setAssociation} associations={data?.associations ?? []}>
+        <div>
+          <label htmlFor="f-date">Mentorats en cours au</label>
+          <input id="f-date" type="date" value={date} min={`${year}-01-01`} max={`${year}-12-31`} onChange={(e) => setDate(e.target.value)} />
+        </div>
+        <a href={csvHref('dashboard', query)} download>
+          Télécharger en CSV
+        </a>
+      </ReportFilters>
+      <Loading data={data} error={error} />
+      {data?.status === 'insufficient' && <Insufficient message={data.message} />}
+      {data?.status === 'ok' && (
+        <>
+          <ul className="report-cards" aria-label="Chiffres clés">
+            <li>
+              <strong data-testid="en-cours">{fmt(data.inProgressAt, data.k)}</strong> mentorats en cours au {dateFr(data.date)}
+            </li>
+            <li>
+              <strong>{fmt(data.mentorshipsOfYear, data.k)}</strong> mentorats en {data.year} (candidatures comprises)
+            </li>
+            <li>
+              <strong>{fmt(data.youngPeople, data.k)}</strong> jeunes accompagnés en {data.year}
+            </li>
+          </ul>
+          <SuppressionNote k={data.k} />
+          <div className="chart-grid">
+            {specs.map((c) => (
+              <section key={c.key} aria-labelledby={`titre-${c.key}`}>
+                <h2 id={`titre-${c.key}`} className="sr-only">
+                  {c.title}
+                </h2>
+                <Chart spec={c.spec} title={c.title} fileName={`${c.key}-${data.year}`} />
+                <details>
+                  <summary>Voir le tableau : {c.title}</summary>
+                  <table>
+                    <caption className="sr-only">{c.title}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Catégorie</th>
+                        <th scope="col" className="num">Effectif</th>
+                        <th scope="col" className="num">Part</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {c.distribution.items.map((i) => (
+                        <tr key={i.key}>
+                          <th scope="row">{i.label}</th>
+                          <td className="num">{fmt(i.count, data.k)}</td>
+                          <td className="num">{fmt(i.share, data.k, 'part')}</td>
+                        </tr>
+                      ))}
+                      <tr>
+                        <th scope="row">Total</th>
+                        <td className="num">{fmt(c.distribution.total, data.k)}</td>
+                        <td />
+                      </tr>
+                    </tbody>
+                  </table>
+                </details>
+              </section>
+            ))}
+          </div>
+          {data.byAssociation && (
+            <section aria-labelledby="par-association">
+              <h2 id="par-association">Mentorats de l’année par association et par statut</h2>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Association</th>
+                    {data.byAssociation.columns.map((c) => (
+                      <th key={c.key} scope="col" className="num">
+                        {c.label}
+                      </th>
+                    ))}
+                    <th scope="col" className="num">Total</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.byAssociation.rows.map((r, ri) => (
+                    <tr key={r.key}>
+                      <th scope="row">{r.label}</th>
+                      {data.byAssociation!.cells[ri]!.map((cell, ci) => (
+                        <td key={ci} className="num">
+                          {fmt(cell, data.k)}
+                        </td>
+                      ))}
+                      <td className="num">{fmt(data.byAssociation!.rowTotals[ri]!, data.k)}</td>
+                    </tr>
+                  ))}
+                  <tr>
+                    <th scope="row">Total</th>
+                    {data.byAssociation.columnTotals.map((cell, ci) => (
+                      <td key={ci} className="num">
+                        {fmt(cell, data.k)}
+                      </td>
+                    ))}
+                    <td className="num">{fmt(data.byAssociation.total, data.k)}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </section>
+          )}
+        </>
+      )}
+    </>
+  );
+}

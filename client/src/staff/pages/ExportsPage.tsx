@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import type { Me } from '../api.ts';
+import { csvHref, ReportFilters, useReport } from '../charts/report-ui.tsx';
+import '../charts/reports.css';
+
+const q = (o: Record<string, string | number | undefined>) =>
+  new URLSearchParams(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+
+export function ExportsPage({ me }: { me: Me }) {
+  const [year, setYear] = useState(new Date().getFullYear());
+  const [association, setAssociation] = useState<number | undefined>();
+  const [printing, setPrinting] = useState(false);
+  const [status, setStatus] = useState('');
+  const list = useReport<{ k: number; associations: { id: number; name: string }[] }>('/reports/response-rate', { year });
+  const k = list.data?.k;
+  const printUrl = `/api/reports/export/print?${q({ year, association })}`;
+
+  // One click to PDF: the printable report is loaded in a hidden frame of the same origin and printed from there.
+  function print() {
+    setPrinting(true);
+    setStatus('Préparation du rapport…');
+    const frame = document.createElement('iframe');
+    frame.title = 'Rapport imprimable';
+    frame.style.cssText = 'position:fixed;width:0;height:0;border:0;right:0;bottom:0';
+    frame.src = printUrl;
+    frame.onload = () => {
+      setStatus('Choisissez « Enregistrer au format PDF » dans la fenêtre d’impression.');
+      frame.contentWindow?.focus();
+      frame.contentWindow?.print();
+      setPrinting(false);
+      setTimeout(() => frame.remove(), 60_000);
+    };
+    document.body.append(frame);
+  }
+
+  return (
+    <>
+      <ReportFilters me={me} year={year} onYear={setYear} association={association} onAssociation={setAssociation} associations={list.data?.associations ?? []} />
+      <p>Tous les exports appliquent le secret statistique{k ? ` (aucun effectif de 1 à ${k - 1} affiché)` : ''} : aucune réponse libre, aucune ligne par jeune.</p>
+      <ul className="exports-list">
+        <li>
+          <button type="button" onClick={print} disabled={printing}>
+            Imprimer le rapport du comité de pilotage (PDF)
+          </button>{' '}
+          <a href={printUrl} target="_blank" rel="noopener">
+            Ouvrir le rapport imprimable
+          </a>
+        </li>
+        <li>
+          <a className="button" href={`/api/reports/export/workbook?${q({ year, association })}`} download>
+            Télécharger le classeur Excel (5 onglets)
+          </a>
+        </li>
+        <li>
+          CSV :{' '}
+          {(
+            [
+              ['dashboard', 'Tableau de bord'],
+              ['value-chain', 'Chaîne de valeur'],
+              ['evolution', 'Évolution'],
+              ['response-rate', 'Taux de réponse'],
+              ['pairs', 'Concordance jeune / mentor'],
+            ] as const
+          ).map(([key, label], i) => (
+            <span key={key}>
+              {i > 0 && ' · '}
+              <a href={csvHref(key, { year, association, compare: key === 'value-chain' || key === 'response-rate' ? 'previous' : undefined })} download>
+                {label}
+              </a>
+            </span>
+          ))}
+        </li>
+      </ul>
+      <p role="status">{status}</p>
+    </>
+  );
+}

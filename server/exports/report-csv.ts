@@ -1,0 +1,158 @@
+/** CSV of each report (RFC 4180), with the cells a spreadsheet would run as a formula neutralised. */
+import type { Response } from 'express';
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import type { StaffContext } from '../context.ts';
+import { HANDLED } from '../http/route.ts';
+import { IsoDate } from '../http/validation.ts';
+import { INDICATOR_IDS } from '../../surveys/catalogue.ts';
+import { AssociationFilter, Compare, ReportYear } from '../reports/scope.ts';
+import { dashboardReport, type DashboardResult } from '../reports/dashboard/query.ts';
+import { evolutionReport, type EvolutionResult } from '../reports/evolution/query.ts';
+import type { Series } from '../reports/evolution/compute.ts';
+import { pairsReport, type PairsResult } from '../reports/pairs/query.ts';
+import { responseRateReport, type ResponseRateResult } from '../reports/response-rate/query.ts';
+import { valueChainReport, type ValueChainResult } from '../reports/value-chain/query.ts';
+import { cellText, changeText, measureUnit } from './report-format.ts';
+
+export const REPORTS = ['value-chain', 'dashboard', 'evolution', 'response-rate', 'pairs'] as const;
+export const ReportCsvParameters = z.strictObject({
+  report: z.enum(REPORTS),
+  year: ReportYear,
+  association: AssociationFilter,
+  compare: Compare,
+  date: IsoDate.optional(),
+  indicator: z.enum(INDICATOR_IDS).optional(),
+});
+export type ReportCsvParameters = z.infer<typeof ReportCsvParameters>;
+
+type Row = (string | number | null)[];
+
+/**
+ * A text cell starting with = + - @, a tab or a carriage return is read as a formula by spreadsheets (CSV
+ * injection): it is prefixed with an apostrophe (OWASP's advice), whoever wrote it. Only real numbers pass as is.
+ */
+export function neutralise(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** RFC 4180: comma-separated, CRLF, quotes doubled; a BOM so that spreadsheets read UTF-8. */
+export function toCsv(rows: Row[]): string {
+  return stringify(rows.map((r) => r.map(neutralise)), { record_delimiter: 'windows', bom: true, quoted_match: /[",\r\n]/ });
+}
+
+export function valueChainRows(r: ValueChainResult): Row[] {
+  if (r.status !== 'ok') return [['Message'], [r.message]];
+  const header: Row = ['Maillon', 'Indicateur', 'Indicateur clé', `Valeur ${r.year}`, 'n', 'Dénominateur', ...(r.compare ? [`Valeur ${r.year - 1}`, 'Évolution'] : []), 'Source'];
+  const rows: Row[] = [header];
+  for (const link of r.links) {
+    for (const f of link.figures) {
+      const unit = measureUnit(f.current, f.unit);
+      rows.push([
+        link.label,
+        f.label,
+        f.isKey ? 'oui' : 'non',
+        f.available ? cellText(f.current.value, r.k, unit) : 'non disponible',
+        cellText(f.current.n ?? null, r.k) || (f.current.declarations !== undefined ? `${f.current.declarations} déclaration(s)` : ''),
+        cellText(f.current.denominator, r.k),
+        ...(r.compare ? [cellText(f.previous?.value ?? null, r.k, unit), changeText(f.change, r.k, unit)] : []),
+        f.sources.join(' + '),
+      ]);
+      for (const d of f.details) {
+        const du = measureUnit(d.current, d.unit);
+        rows.push([link.label, `  ${d.label}`, '', cellText(d.current.value, r.k, du), cellText(d.current.n, r.k), cellText(d.current.denominator, r.k), ...(r.compare ? [cellText(d.previous?.value ?? null, r.k, du), ''] : []), '']);
+      }
+    }
+  }
+  return rows;
+}
+
+export function dashboardRows(r: DashboardResult): Row[] {
+  if (r.status !== 'ok') return [['Message'], [r.message]];
+  const rows: Row[] = [['Graphique', 'Catégorie', 'Effectif', 'Part']];
+  rows.push(['Mentorats en cours', `au ${r.date}`, cellText(r.inProgressAt, r.k), '']);
+  for (const c of r.charts) {
+    for (const i of c.distribution.items) rows.push([c.title, i.label, cellText(i.count, r.k), cellText(i.share, r.k, 'part')]);
+    rows.push([c.title, 'Total', cellText(c.distribution.total, r.k), '']);
+  }
+  return rows;
+}
+
+export function evolutionRows(r: EvolutionResult): Row[] {
+  if (r.status !== 'ok') return [['Message'], [r.message]];
+  const rows: Row[] = [['Série', 'Indicateur', 'Année', 'Valeur', 'n', 'Dénominateur', 'IC 95 % bas', 'IC 95 % haut', 'Petit échantillon', 'Formulation modifiée']];
+  const changed = (id: string, year: number) => (r.wordingChanges.some((w) => w.indicatorId === id && w.year === year) ? 'oui' : '');
+  const push = (serie: string, s: Series) => {
+    for (const p of s.points) {
+      const unit = measureUnit(p.measure, s.unit);
+      rows.push([
+        serie,
+        s.label,
+        p.year,
+        cellText(p.measure.value, r.k, unit),
+        cellText(p.measure.n, r.k),
+        cellText(p.measure.denominator, r.k),
+        p.interval ? cellText(p.interval.low, r.k, 'part') : '',
+        p.interval ? cellText(p.interval.high, r.k, 'part') : '',
+        p.smallSample ? 'oui' : '',
+        changed(s.indicatorId, p.year),
+      ]);
+    }
+  };
+  for (const s of r.keyIndicators) push('Indicateurs clés', s);
+  for (const a of r.compared.associations) push(a.associationName, a);
+  return rows;
+}
+
+export function responseRateRows(r: ResponseRateResult): Row[] {
+  const rows: Row[] = [['Association', 'Année', 'Public', 'Liens émis', 'Réponses', 'Refus', 'Sans réponse', 'Taux de réponse', 'Alerte']];
+  for (const row of r.rows) {
+    for (const [audience, label] of [['youth', 'Jeunes'], ['mentor', 'Mentors']] as const) {
+      const a = row[audience];
+      rows.push([row.label, row.year, label, cellText(a.issued, r.k), cellText(a.answered, r.k), cellText(a.declined, r.k), cellText(a.pending, r.k), cellText(a.rate, r.k, 'part'), a.lowRate ? 'taux inférieur à 50 %' : '']);
+    }
+  }
+  return rows;
+}
+
+export function pairsRows(r: PairsResult): Row[] {
+  const rows: Row[] = [['Association', 'Question', 'Binômes d’accord', 'Binômes où les deux ont répondu', 'Part']];
+  for (const row of r.rows) {
+    for (const [key, label] of [['objective', 'Objectif atteint'], ['frequency', 'Fréquence des rencontres (même réponse)'], ['frequencyClose', 'Fréquence des rencontres (à un cran près)']] as const) {
+      const m = row.agreement[key];
+      rows.push([row.label, label, cellText(m.n, r.k), cellText(m.denominator, r.k), cellText(m.value, r.k, 'part')]);
+    }
+  }
+  return rows;
+}
+
+export function reportCsv(ctx: StaffContext, p: ReportCsvParameters): { filename: string; body: string } {
+  const base = { year: p.year, association: p.association };
+  let rows: Row[];
+  switch (p.report) {
+    case 'value-chain':
+      rows = valueChainRows(valueChainReport(ctx, { ...base, compare: p.compare }));
+      break;
+    case 'dashboard':
+      rows = dashboardRows(dashboardReport(ctx, { ...base, date: p.date }));
+      break;
+    case 'evolution':
+      rows = evolutionRows(evolutionReport(ctx, { ...base, indicator: p.indicator }));
+      break;
+    case 'response-rate':
+      rows = responseRateRows(responseRateReport(ctx, { ...base, compare: p.compare }));
+      break;
+    case 'pairs':
+      rows = pairsRows(pairsReport(ctx, base));
+      break;
+  }
+  return { filename: `${p.report}-${p.year}${p.association ? `-association-${p.association}` : ''}.csv`, body: toCsv(rows) };
+}
+
+export function sendReportCsv(ctx: StaffContext, p: ReportCsvParameters, res: Response): typeof HANDLED {
+  const { filename, body } = reportCsv(ctx, p);
+  res.type('text/csv; charset=utf-8').attachment(filename).send(body);
+  return HANDLED;
+}

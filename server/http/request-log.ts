@@ -1,0 +1,26 @@
+import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { redactUrl } from '../logger.ts';
+
+/** Masks the questionnaire token (/q/…) and the respondent's page id (/r/…) of an address before it is logged. */
+export function safeUrl(url: string): string {
+  return redactUrl(url.split('?')[0] ?? '').replace(/\/r\/[^/?#]+/g, '/r/[masqué]');
+}
+
+/**
+ * One line per request: method, address without token nor query string, status, duration. Never headers, cookies,
+ * bodies or client addresses (answers are anonymous; the rate limiter keeps addresses in memory only).
+ */
+export function requestLogger(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      if (!logger.isLevelEnabled('info')) return;
+      logger.info(
+        { method: req.method, url: safeUrl(req.originalUrl), status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) },
+        'requête',
+      );
+    });
+    next();
+  };
+}

@@ -1,0 +1,170 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { ServiceError } from '../errors.ts';
+import { IMPORT_LIMITS, mb } from './limits.ts';
+import { matchHeader } from './columns.ts';
+import { fold } from './normalize.ts';
+
+/** A cell reduced to what the import reads: formulas give their computed result, rich text its plain text. */
+export type Cell = string | number | boolean | Date | { error: string } | null;
+
+export interface Grid {
+  sheetName: string;
+  /** 1-based row number of the header row in the sheet. */
+  headerRow: number;
+  headers: string[];
+  rows: { line: number; cells: Cell[] }[];
+}
+
+type Limits = Pick<typeof IMPORT_LIMITS, 'maxFileBytes' | 'maxUnzippedBytes' | 'maxEntries' | 'maxRows' | 'maxColumns'>;
+
+const refuse = (message: string, code: 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' = 'BAD_REQUEST') => new ServiceError(code, message);
+const NOT_XLSX = 'Ce fichier n’est pas un classeur Excel .xlsx. Dans Excel, utilisez « Enregistrer sous » → « Classeur Excel (*.xlsx) », puis importez ce fichier.';
+
+/**
+ * Checks the archive before exceljs sees it: size, number of entries, the workbook's content type (no macros,
+ * no binary workbook), and the real unzipped size, counted while inflating so that a zip bomb stops early.
+ */
+export async function inspectArchive(buffer: Buffer, limits: Limits = IMPORT_LIMITS): Promise<void> {
+  if (buffer.length === 0) throw refuse('Le fichier est vide.');
+  if (buffer.length > limits.maxFileBytes) throw refuse(`Le fichier dépasse la taille maximale de ${mb(limits.maxFileBytes)}.`, 'PAYLOAD_TOO_LARGE');
+  if (buffer[0] === 0xd0 && buffer[1] === 0xcf && buffer[2] === 0x11 && buffer[3] === 0xe0) {
+    throw refuse('Ce fichier est au format Excel 97-2003 (.xls) ou protégé par un mot de passe. Retirez le mot de passe et enregistrez-le au format « Classeur Excel (*.xlsx) ».', 'UNSUPPORTED_MEDIA_TYPE');
+  }
+  if (buffer[0] !== 0x50 || buffer[1] !== 0x4b) throw refuse(NOT_XLSX, 'UNSUPPORTED_MEDIA_TYPE');
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer, { checkCRC32: false });
+  } catch {
+    throw refuse('Le fichier est endommagé ou n’est pas un classeur Excel .xlsx.', 'UNSUPPORTED_MEDIA_TYPE');
+  }
+  const names = Object.keys(zip.files);
+  if (names.length > limits.maxEntries) throw refuse(`Le fichier contient trop d’éléments (${names.length}, au plus ${limits.maxEntries}) : ce n’est pas un tableau de pilotage.`);
+  const contentTypes = zip.file('[Content_Types].xml');
+  if (!contentTypes || !zip.file('xl/workbook.xml') && !zip.file('xl/workbook.bin')) throw refuse(NOT_XLSX, 'UNSUPPORTED_MEDIA_TYPE');
+  const types = await readBounded(contentTypes, 1024 * 1024);
+  if (/macroEnabled/i.test(types) || names.some((n) => /vbaProject\.bin$/i.test(n))) {
+    throw refuse('Ce classeur contient des macros (.xlsm) : il est refusé par sécurité. Enregistrez-le au format « Classeur Excel (*.xlsx) », sans macros, puis importez-le.', 'UNSUPPORTED_MEDIA_TYPE');
+  }
+  if (!/spreadsheetml\.sheet\.main\+xml/.test(types)) throw refuse(NOT_XLSX, 'UNSUPPORTED_MEDIA_TYPE');
+
+  let total = 0;
+  for (const name of names) {
+    const entry = zip.files[name]!;
+    if (entry.dir) continue;
+    total += await countInflated(entry, limits.maxUnzippedBytes - total);
+  }
+}
+
+const tooBig = () => refuse('Le fichier décompressé est anormalement volumineux (archive piégée ou classeur démesuré) : il est refusé.', 'PAYLOAD_TOO_LARGE');
+
+/** Inflates one entry, counting bytes; stops and refuses as soon as the budget is exceeded. */
+function countInflated(entry: JSZip.JSZipObject, budget: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let bytes = 0;
+    let done = false;
+    const stream = entry.nodeStream('nodebuffer') as NodeJS.ReadableStream & { destroy?: () => void };
+    stream.on('data', (chunk: Buffer) => {
+      if (done) return;
+      bytes += chunk.length;
+      if (bytes > budget) {
+        done = true;
+        stream.pause();
+        stream.destroy?.();
+        reject(tooBig());
+      }
+    });
+    stream.on('end', () => {
+      if (!done) {
+        done = true;
+        resolve(bytes);
+      }
+    });
+    stream.on('error', () => {
+      if (!done) {
+        done = true;
+        reject(refuse('Le fichier est endommagé : une partie du classeur ne peut pas être lue.'));
+      }
+    });
+  });
+}
+
+async function readBounded(entry: JSZip.JSZipObject, max: number): Promise<string> {
+  await countInflated(entry, max).catch(() => {
+    throw refuse(NOT_XLSX, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+  return entry.async('string');
+}
+
+/** Reads the sheet of the steering table into a grid of plain values. Call `inspectArchive` first. */
+export async function readGrid(buffer: Buffer, limits: Limits = IMPORT_LIMITS): Promise<Grid> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as never, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'tableParts'] } as never);
+  } catch {
+    throw refuse('Le classeur ne peut pas être lu : il est endommagé ou n’est pas un classeur Excel .xlsx valide.');
+  }
+  const sheets = workbook.worksheets.filter((s) => s.state !== 'veryHidden');
+  if (sheets.length === 0) throw refuse('Le classeur ne contient aucune feuille.');
+  const named = sheets.find((s) => fold(s.name) === 'donnees');
+  const candidates = named ? [named, ...sheets.filter((s) => s !== named)] : sheets;
+  for (const sheet of candidates) {
+    const grid = sheetGrid(sheet, limits);
+    if (grid) return grid;
+  }
+  throw refuse(
+    `Aucune feuille du classeur n’a une ligne d’en-têtes reconnaissable (par exemple « Référence », « Sexe », « Date de naissance », « Date de début »). Feuilles lues : ${sheets.map((s) => `« ${s.name} »`).join(', ')}.`,
+  );
+}
+
+function sheetGrid(sheet: ExcelJS.Worksheet, limits: Limits): Grid | null {
+  // The header row is the first of the top ten rows where at least two columns are recognised.
+  let headerRow = 0;
+  let headers: string[] = [];
+  for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
+    const values = rowCells(sheet.getRow(r), limits.maxColumns + 1);
+    const texts = values.map((v) => (v === null || typeof v === 'object' ? '' : String(v).trim()));
+    if (texts.filter((t) => t && matchHeader(t) !== null).length >= 2) {
+      headerRow = r;
+      headers = texts;
+      break;
+    }
+  }
+  if (!headerRow) return null;
+  while (headers.length && !headers[headers.length - 1]) headers.pop();
+  if (headers.length > limits.maxColumns) throw refuse(`La feuille « ${sheet.name} » a trop de colonnes (au plus ${limits.maxColumns}).`);
+  const rows: Grid['rows'] = [];
+  let tooMany = false;
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    if (line <= headerRow || tooMany) return;
+    const cells = rowCells(row, headers.length);
+    if (cells.every((c) => c === null)) return;
+    rows.push({ line, cells });
+    if (rows.length > limits.maxRows) tooMany = true;
+  });
+  if (tooMany) throw refuse(`La feuille « ${sheet.name} » dépasse ${limits.maxRows.toLocaleString('fr-FR')} lignes : découpez le fichier.`, 'PAYLOAD_TOO_LARGE');
+  return { sheetName: sheet.name, headerRow, headers, rows };
+}
+
+function rowCells(row: ExcelJS.Row, width: number): Cell[] {
+  const values = row.values as ExcelJS.CellValue[];
+  const cells: Cell[] = new Array(width).fill(null);
+  const last = Math.min(width, values.length - 1);
+  for (let c = 1; c <= last; c++) cells[c - 1] = plainCell(values[c]);
+  return cells;
+}
+
+export function plainCell(value: unknown): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if ('error' in v) return { error: String(v.error) };
+    if ('formula' in v || 'sharedFormula' in v) return plainCell(v.result);
+    if (Array.isArray(v.richText)) return plainCell((v.richText as { text?: string }[]).map((p) => p.text ?? '').join(''));
+    if ('text' in v) return plainCell(v.text);
+  }
+  return null;
+}

@@ -1,0 +1,34 @@
+import { staffRoute, ALL_STAFF, ASSOCIATION_LEAD } from '../http/route.ts';
+import { IdParam } from '../http/validation.ts';
+import { MentorInput, UpdateMentorInput, createMentor, listMentors, updateMentor } from './mentors.ts';
+
+export const mentorRoutes = [
+  staffRoute({
+    method: 'get',
+    path: '/api/mentors',
+    summary: 'Mentors de l’association (ou de toutes les associations du département), avec leurs mentorats',
+    tags: ['mentors'],
+    access: ALL_STAFF,
+    handler: (ctx) => listMentors(ctx),
+  }),
+  staffRoute({
+    method: 'post',
+    path: '/api/mentors',
+    summary: 'Ajoute un mentor (référence, date de formation)',
+    tags: ['mentors'],
+    access: ASSOCIATION_LEAD,
+    body: MentorInput,
+    status: 201,
+    handler: (ctx, { body }) => createMentor(ctx, body),
+  }),
+  staffRoute({
+    method: 'patch',
+    path: '/api/mentors/:id',
+    summary: 'Modifie la référence ou la date de formation d’un mentor',
+    tags: ['mentors'],
+    access: ASSOCIATION_LEAD,
+    params: IdParam,
+    body: UpdateMentorInput,
+    handler: (ctx, { params, body }) => updateMentor(ctx, params.id, body),
+  }),
+];

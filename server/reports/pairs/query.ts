@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { StaffContext } from '../../context.ts';
+import { loadIndicatorValues } from '../facts.ts';
+import { AssociationFilter, ReportYear, resolveScope } from '../scope.ts';
+import { computePairs, type PairsRow } from './compute.ts';
+
+export const PairsParameters = z.strictObject({ year: ReportYear, association: AssociationFilter });
+export type PairsParameters = z.infer<typeof PairsParameters>;
+export interface PairsResult {
+  year: number;
+  k: number;
+  rows: PairsRow[];
+}
+
+export function pairsReport(ctx: StaffContext, params: PairsParameters): PairsResult {
+  const scope = resolveScope(ctx, params.association);
+  const values = loadIndicatorValues(ctx, scope, [params.year], ['resultats.objectif_atteint', 'realisations.frequence']);
+  const shown = scope.associationId === null ? scope.associations : scope.associations.filter((a) => a.id === scope.associationId);
+  return { year: params.year, k: scope.k, rows: computePairs({ k: scope.k, associations: shown, values, withTotal: scope.associationId === null && shown.length > 1 }) };
+}

@@ -1,0 +1,91 @@
+import { staffRoute, ALL_STAFF } from '../http/route.ts';
+import { IdParam } from '../http/validation.ts';
+import {
+  AddListValueInput,
+  ListKindParam,
+  TerritoryInput,
+  UpdateListValueInput,
+  UpdateTerritoryInput,
+  addListValue,
+  addTerritory,
+  deleteListValue,
+  deleteTerritory,
+  getListsForActor,
+  updateListValue,
+  updateTerritory,
+} from './lists.ts';
+
+const ADMIN = ['admin'] as const;
+
+/** The "Paramètres figés": everyone of the department reads them (forms need them), only its admin edits them. */
+export const settingsRoutes = [
+  staffRoute({
+    method: 'get',
+    path: '/api/lists',
+    summary: 'Listes fixes (« Paramètres figés ») et territoires du département, avec leur usage',
+    tags: ['paramètres'],
+    access: ALL_STAFF,
+    handler: (ctx) => getListsForActor(ctx),
+  }),
+  staffRoute({
+    method: 'post',
+    path: '/api/lists/:kind/values',
+    summary: 'Ajoute une valeur à une liste du département',
+    tags: ['paramètres'],
+    access: ADMIN,
+    params: ListKindParam,
+    body: AddListValueInput,
+    status: 201,
+    handler: (ctx, { params, body }) => addListValue(ctx, params.kind, body),
+  }),
+  staffRoute({
+    method: 'patch',
+    path: '/api/lists/values/:id',
+    summary: 'Renomme, reclasse, retire ou rétablit une valeur de liste',
+    tags: ['paramètres'],
+    access: ADMIN,
+    params: IdParam,
+    body: UpdateListValueInput,
+    handler: (ctx, { params, body }) => updateListValue(ctx, params.id, body),
+  }),
+  staffRoute({
+    method: 'delete',
+    path: '/api/lists/values/:id',
+    summary: 'Supprime une valeur jamais utilisée (sinon 409 : la retirer)',
+    tags: ['paramètres'],
+    access: ADMIN,
+    params: IdParam,
+    status: 204,
+    handler: (ctx, { params }) => deleteListValue(ctx, params.id),
+  }),
+  staffRoute({
+    method: 'post',
+    path: '/api/territories',
+    summary: 'Ajoute un territoire',
+    tags: ['paramètres'],
+    access: ADMIN,
+    body: TerritoryInput,
+    status: 201,
+    handler: (ctx, { body }) => addTerritory(ctx, body),
+  }),
+  staffRoute({
+    method: 'patch',
+    path: '/api/territories/:id',
+    summary: 'Renomme, retire ou rétablit un territoire',
+    tags: ['paramètres'],
+    access: ADMIN,
+    params: IdParam,
+    body: UpdateTerritoryInput,
+    handler: (ctx, { params, body }) => updateTerritory(ctx, params.id, body),
+  }),
+  staffRoute({
+    method: 'delete',
+    path: '/api/territories/:id',
+    summary: 'Supprime un territoire jamais utilisé (sinon 409 : le retirer)',
+    tags: ['paramètres'],
+    access: ADMIN,
+    params: IdParam,
+    status: 204,
+    handler: (ctx, { params }) => deleteTerritory(ctx, params.id),
+  }),
+];

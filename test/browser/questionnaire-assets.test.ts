@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { get } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { CLIENT_DIST } from '../../server/questionnaires/pages.ts';
+import { launchChromium, phoneContext, startDemoServer } from './support.ts';
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startDemoServer>>;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function raw(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+interface ChunkModules {
+  [file: string]: { imports: string[]; modules: string[] };
+}
+
+/** Files the questionnaire page loads: its entry chunk and every chunk it imports, transitively. */
+function questionnaireChunks(): { chunks: string[]; modules: string[] } {
+  const manifest = JSON.parse(readFileSync(join(CLIENT_DIST, '.vite/manifest.json'), 'utf8')) as Record<string, { file: string }>;
+  const graph = JSON.parse(readFileSync(join(CLIENT_DIST, '.vite/chunk-modules.json'), 'utf8')) as ChunkModules;
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    graph[file]?.imports.forEach(visit);
+  };
+  visit(manifest['questionnaire.html']!.file);
+  return { chunks: [...seen], modules: [...seen].flatMap((f) => graph[f]?.modules ?? []) };
+}
+
+async function welcomeUrl(index: number) {
+  const link = server.demo.links.filter((l) => l.audience === 'youth')[index]!.url;
+  const opened = await raw(link);
+  return server.baseUrl + String(opened.headers.location);
+}
+
+describe('the questionnaire bundle', () => {
+  it('never contains staff code, vega or staff styles', () => {
+    const { chunks, modules } = questionnaireChunks();
+    expect(modules.some((m) => m.includes('client/src/questionnaire/main.tsx'))).toBe(true);
+    expect(modules.some((m) => m.includes('node_modules/survey-core/'))).toBe(true);
+    expect(modules.filter((m) => m.includes('client/src/staff/') || /node_modules\/vega/.test(m) || m.endsWith('staff.css'))).toEqual([]);
+    expect(chunks.filter((f) => /\/index-/.test(f))).toEqual([]);
+  });
+
+  it('is served precompressed (brotli, else gzip) with immutable caching, and decompresses to the built file', async () => {
+    const { chunks } = questionnaireChunks();
+    // The biggest chunk (survey-core): the one that matters on a slow network.
+    const file = chunks.map((f) => ({ f, size: readFileSync(join(CLIENT_DIST, f)).length })).sort((a, b) => b.size - a.size)[0]!.f;
+    const original = readFileSync(join(CLIENT_DIST, file));
+    const br = await raw(`${server.baseUrl}/${file}`, { 'Accept-Encoding': 'gzip, deflate, br, zstd' });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(String(br.headers.vary)).toMatch(/Accept-Encoding/i);
+    expect(String(br.headers['content-type'])).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.body.length).toBeLessThan(original.length / 3);
+    expect(brotliDecompressSync(br.body).equals(original)).toBe(true);
+
+    const gz = await raw(`${server.baseUrl}/${file}`, { 'Accept-Encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).equals(original)).toBe(true);
+
+    const plain = await raw(`${server.baseUrl}/${file}`, { 'Accept-Encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(original)).toBe(true);
+  });
+});
+
+describe('the welcome screen', () => {
+  it('arrives compressed, never cached, with the bundle preloaded and the stylesheet after the welcome text', async () => {
+    const url = await welcomeUrl(0);
+    const cookieLess = await raw(url, { 'Accept-Encoding': 'br' });
+    expect(cookieLess.status).toBe(404); // the cookie is what identifies the respondent
+
+    const { context } = await phoneContext(browser);
+    const page = await context.newPage();
+    const response = await page.goto(server.demo.links.filter((l) => l.audience === 'youth')[0]!.url);
+    expect(response!.headers()['content-encoding']).toBe('br');
+    expect(response!.headers()['cache-control']).toBe('no-store');
+    const html = (await response!.text()) as string;
+    const head = html.slice(0, html.indexOf('</head>'));
+    const { chunks } = questionnaireChunks();
+    for (const chunk of chunks.slice(1)) expect(head).toContain(`<link rel="modulepreload" crossorigin href="/${chunk}">`);
+    expect(head).toContain(`<script type="module" crossorigin src="/${chunks[0]}">`);
+    expect(head).not.toMatch(/rel="stylesheet"/);
+    expect(html.indexOf('rel="stylesheet"')).toBeGreaterThan(html.indexOf('id="accueil"'));
+    // The questionnaire itself travels in the page: no extra round trip before the first question.
+    expect(html).toContain('<script type="application/json" id="im-donnees">');
+    await context.close();
+  });
+
+  it('is readable and lets the respondent decline without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 568 } });
+    const page = await context.newPage();
+    await page.goto(server.demo.links.filter((l) => l.audience === 'youth')[1]!.url);
+    expect(await page.locator('h1').textContent()).toBe('Ton avis sur ton mentorat');
+    expect(await page.getByText('Avant de commencer').isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Commencer' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Je ne veux pas répondre' }).click();
+    expect(await page.locator('h1').textContent()).toBe('C’est noté');
+    await context.close();
+  });
+
+  it('uses system fonts and never asks another origin for anything', async () => {
+    const { context, requests } = await phoneContext(browser, 320, 568);
+    const page = await context.newPage();
+    await page.goto(server.demo.links.filter((l) => l.audience === 'youth')[2]!.url);
+    await page.locator('#commencer').click();
+    await page.locator('.sd-question[data-name]').first().waitFor();
+    const fonts = (await page.evaluate(`[...document.fonts].map((f) => f.family)`)) as string[];
+    expect(fonts).toEqual([]);
+    const families = (await page.evaluate(`[...document.querySelectorAll('h1, .sd-question__title, .sd-item__control-label, button')].map((e) => getComputedStyle(e).fontFamily)`)) as string[];
+    expect(families.filter((f) => !f.startsWith('system-ui'))).toEqual([]);
+    const origin = new URL(server.baseUrl).origin;
+    expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,185 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { count, eq } from 'drizzle-orm';
+import { auditLog, mentorships, sessions, users } from '../../../db/schema/index.ts';
+import { testApp, type TestApp } from '../../support/app.ts';
+import { makeAssociation, makeDepartment, makeMentorship, makeUser } from '../../support/factories.ts';
+import { testConfig } from '../../../server/config.ts';
+
+let t: TestApp;
+afterEach(() => t.dispose());
+
+const T0 = new Date('2026-06-15T10:00:00Z');
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+const auditActions = (t: TestApp) => t.db.select({ action: auditLog.action, target: auditLog.target, details: auditLog.details }).from(auditLog).all();
+
+async function setup(config = {}) {
+  t = testApp({ now: T0, config });
+  const { department } = makeDepartment(t.db);
+  const association = makeAssociation(t.db, [department.id]);
+  const evaluator = await makeUser(t.db, { role: 'evaluateur', departmentId: department.id });
+  const lead = await makeUser(t.db, { role: 'responsable_association', associationId: association.id });
+  return { department, association, evaluator, lead };
+}
+
+describe('login', () => {
+  it('opens a new session id at each login, audited, and refuses a wrong password with one French message', async () => {
+    const { evaluator } = await setup();
+    const first = await request(t.app).post('/api/session').send({ email: evaluator.email, password: evaluator.password });
+    const second = await request(t.app).post('/api/session').send({ email: evaluator.email, password: evaluator.password });
+    expect(first.status).toBe(200);
+    const cookieOf = (res: request.Response) => String(res.headers['set-cookie']).match(/im_session=([^;]+)/)![1];
+    expect(cookieOf(first)).not.toBe(cookieOf(second));
+    // Only the SHA-256 of the cookie is stored.
+    expect(JSON.stringify(t.db.select().from(sessions).all())).not.toContain(cookieOf(first));
+
+    const wrong = await request(t.app).post('/api/session').send({ email: evaluator.email, password: 'pas le bon mot de passe' });
+    const unknown = await request(t.app).post('/api/session').send({ email: 'personne@nulle-part.fr', password: 'pas le bon mot de passe' });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(wrong.body.error.message).toBe('Adresse e-mail ou mot de passe incorrect.');
+    expect(unknown.body.error.message).toBe(wrong.body.error.message);
+    const trail = auditActions(t);
+    expect(trail.filter((a) => a.action === 'connexion.reussie')).toHaveLength(2);
+    expect(trail.filter((a) => a.action === 'connexion.echouee')).toHaveLength(2);
+    // What was typed is never kept (people type passwords in the e-mail field).
+    expect(JSON.stringify(trail)).not.toContain('pas le bon mot de passe');
+    expect(JSON.stringify(trail)).not.toContain('personne@nulle-part.fr');
+  });
+
+  it('refuses a disabled account like a wrong password', async () => {
+    const { evaluator } = await setup();
+    t.db.update(users).set({ disabledAt: T0 }).where(eq(users.id, evaluator.id)).run();
+    const res = await request(t.app).post('/api/session').send({ email: evaluator.email, password: evaluator.password });
+    expect(res.status).toBe(401);
+  });
+
+  it('limits failed logins per account (429, French, audited), even from several addresses', async () => {
+    const base = testConfig();
+    const { evaluator } = await setup({ rateLimits: { ...base.rateLimits, loginPerAccount: 3, loginPerIp: 1000 }, trustProxy: 1 });
+    for (let i = 0; i < 3; i++) {
+      const res = await request(t.app).post('/api/session').set('X-Forwarded-For', `203.0.113.${i + 1}`).send({ email: evaluator.email, password: 'mauvais mot de passe' });
+      expect(res.status).toBe(401);
+    }
+    const blocked = await request(t.app).post('/api/session').set('X-Forwarded-For', '203.0.113.99').send({ email: evaluator.email, password: evaluator.password });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.message).toMatch(/Trop de tentatives/);
+    expect(t.db.select({ n: count() }).from(sessions).get()!.n).toBe(0);
+    // Further blocked attempts are refused too, but audited once per window (no write flood).
+    expect((await request(t.app).post('/api/session').send({ email: evaluator.email, password: evaluator.password })).status).toBe(429);
+    expect(auditActions(t).filter((a) => a.action === 'connexion.bloquee' && a.target === `user:${evaluator.id}`)).toHaveLength(1);
+    // Another account is not affected.
+    const other = await makeUser(t.db, { role: 'evaluateur', departmentId: evaluator.departmentId! });
+    expect((await request(t.app).post('/api/session').send({ email: other.email, password: other.password })).status).toBe(200);
+  });
+
+  it('limits failed logins per address, across accounts', async () => {
+    const base = testConfig();
+    await setup({ rateLimits: { ...base.rateLimits, loginPerAccount: 1000, loginPerIp: 3 } });
+    for (let i = 0; i < 3; i++) {
+      expect((await request(t.app).post('/api/session').send({ email: `inconnu${i}@exemple.fr`, password: 'mauvais mot de passe' })).status).toBe(401);
+    }
+    const blocked = await request(t.app).post('/api/session').send({ email: 'encore@exemple.fr', password: 'mauvais mot de passe' });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body.error.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('sessions', () => {
+  it('ends after 30 minutes idle, on the server', async () => {
+    const { evaluator } = await setup();
+    const agent = await t.loginAs(evaluator);
+    t.setNow(minutes(29));
+    expect((await agent.get('/api/session')).status).toBe(200);
+    t.setNow(minutes(29 + 31));
+    const expired = await agent.get('/api/session');
+    expect(expired.status).toBe(401);
+    expect(expired.body.error.message).toBe('Veuillez vous connecter.');
+    expect(t.db.select({ n: count() }).from(sessions).get()!.n).toBe(0);
+  });
+
+  it('ends after 12 hours even when active', async () => {
+    const { evaluator } = await setup();
+    const agent = await t.loginAs(evaluator);
+    for (let m = 20; m <= 12 * 60; m += 20) {
+      t.setNow(minutes(m));
+      expect((await agent.get('/api/session')).status, `${m} min`).toBe(200);
+    }
+    t.setNow(minutes(12 * 60 + 1));
+    expect((await agent.get('/api/session')).status).toBe(401);
+  });
+
+  it('logout deletes the session on the server: the old cookie is worthless', async () => {
+    const { evaluator } = await setup();
+    const agent = await t.loginAs(evaluator);
+    const res = await agent.delete('/api/session');
+    expect(res.status).toBe(204);
+    expect(t.db.select({ n: count() }).from(sessions).get()!.n).toBe(0);
+    expect((await agent.get('/api/session')).status).toBe(401);
+    expect(auditActions(t).some((a) => a.action === 'deconnexion')).toBe(true);
+  });
+
+  it('uses a __Host- cookie, Secure, HttpOnly, SameSite=Lax in production', async () => {
+    const { evaluator } = await setup({ env: 'production', secureCookies: true });
+    const res = await request(t.app).post('/api/session').send({ email: evaluator.email, password: evaluator.password });
+    expect(res.status).toBe(200);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/^__Host-im_session=/);
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Lax/);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie).not.toMatch(/Domain=/i);
+  });
+
+  it('refuses a forged cross-site request with 403, and writes nothing', async () => {
+    const { lead, department, association } = await setup();
+    const mentorship = makeMentorship(t.db, { departmentId: department.id, associationId: association.id });
+    const agent = await t.loginAs(lead);
+    const forged = await agent
+      .post(`/api/mentorships/${mentorship.id}/close`)
+      .set('Origin', 'https://attaquant.example')
+      .send({ endedOn: '2026-06-01', status: 'objectif_atteint' });
+    expect(forged.status).toBe(403);
+    expect(forged.body.error.message).toMatch(/ne provient pas de ce site/);
+    const fetchSite = await agent.delete(`/api/mentorships/${mentorship.id}`).set('Sec-Fetch-Site', 'cross-site');
+    expect(fetchSite.status).toBe(403);
+    const row = t.db.select().from(mentorships).where(eq(mentorships.id, mentorship.id)).get();
+    expect(row?.status).toBe('en_cours');
+    // The same request from the site itself goes through.
+    const same = await agent.post(`/api/mentorships/${mentorship.id}/close`).set('Origin', 'http://127.0.0.1').set('Host', '127.0.0.1').send({ endedOn: '2026-06-01', status: 'objectif_atteint' });
+    expect(same.status, JSON.stringify(same.body)).toBe(201);
+  });
+});
+
+describe('department switch for an association working with several departments', () => {
+  it('lets the lead act in a partner department only, and keeps the choice on the server', async () => {
+    const { department, association, lead } = await setup();
+    const { department: second } = makeDepartment(t.db);
+    const { department: stranger } = makeDepartment(t.db);
+    makeAssociation(t.db, [stranger.id]);
+    t.sqlite.prepare('INSERT INTO department_associations (department_id, association_id, created_at) VALUES (?, ?, ?)').run(second.id, association.id, T0.getTime());
+    const inSecond = makeMentorship(t.db, { departmentId: second.id, associationId: association.id, reference: 'DANS-LE-SECOND' });
+    const agent = await t.loginAs(lead);
+    expect((await agent.get('/api/session')).body.department.id).toBe(department.id);
+    expect((await agent.get(`/api/mentorships/${inSecond.id}`)).status).toBe(404);
+    const list = await agent.get('/api/session/departments');
+    expect(list.body.map((d: { id: number }) => d.id).sort()).toEqual([department.id, second.id].sort());
+
+    const refused = await agent.put('/api/session/department').send({ departmentId: stranger.id });
+    expect(refused.status).toBe(404);
+    const switched = await agent.put('/api/session/department').send({ departmentId: second.id });
+    expect(switched.status).toBe(200);
+    expect(switched.body.department.id).toBe(second.id);
+    expect((await agent.get(`/api/mentorships/${inSecond.id}`)).status).toBe(200);
+    expect((await agent.get('/api/session')).body.department.id).toBe(second.id);
+  });
+
+  it('refuses the switch to department staff', async () => {
+    const { evaluator } = await setup();
+    const agent = await t.loginAs(evaluator);
+    const res = await agent.put('/api/session/department').send({ departmentId: evaluator.departmentId });
+    expect(res.status).toBe(403);
+    expect(auditActions(t).some((a) => a.action === 'acces.refuse')).toBe(true);
+  });
+});

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { seedDemo } from '../../../db/seed/demo-data.ts';
+import { associations } from '../../../db/schema/index.ts';
+import { neutralise, toCsv } from '../../../server/exports/report-csv.ts';
+import { SHEETS } from '../../../server/exports/report-workbook.ts';
+import { testApp, type TestApp } from '../../support/app.ts';
+
+const NOW = new Date('2026-11-26T10:00:00Z');
+
+/** A strict RFC 4180 reader (CRLF records, quoted fields with doubled quotes), to read our CSV back. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
+      else if (c === '"') (quoted = false), i++;
+      else (field += c), i++;
+    } else if (c === '"') (quoted = true), i++;
+    else if (c === ',') row.push(field), (field = ''), i++;
+    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), (i += 2);
+    else if (c === '\n') throw new Error('bare LF: not RFC 4180');
+    else (field += c), i++;
+  }
+  if (field !== '' || row.length > 0) throw new Error('last record not terminated by CRLF');
+  return rows;
+}
+const binary = (res: NodeJS.ReadableStream & { setEncoding(e: string): void; on: (...a: any[]) => any }, cb: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+};
+
+describe('CSV injection', () => {
+  it.each(['=HYPERLINK("http://x")', '+1+2', '-2+3', '@SUM(A1)', '\tcalc', '\rcalc'])('neutralises %j', (value) => {
+    expect(neutralise(value).startsWith("'")).toBe(true);
+  });
+  it('leaves plain text and our own numbers alone', () => {
+    expect(neutralise('Association Trait d’Union')).toBe('Association Trait d’Union');
+    expect(neutralise('-3,5 pt')).toBe("'-3,5 pt");
+    expect(neutralise('−3,5 pt')).toBe('−3,5 pt');
+    expect(neutralise(-2)).toBe('-2');
+    expect(neutralise('< 11')).toBe('< 11');
+  });
+  it('writes RFC 4180: CRLF, quotes doubled, fields with commas quoted', () => {
+    const csv = toCsv([['a', 'b'], ['x, y', 'il a dit "oui"']]);
+    expect(csv).toBe('\ufeffa,b\r\n"x, y","il a dit ""oui"""\r\n');
+  });
+});
+
+const PEOPLE_COLUMNS = new Set(['n', 'Dénominateur', 'Effectif', 'Liens émis', 'Réponses', 'Refus', 'Sans réponse', 'Binômes d’accord', 'Binômes où les deux ont répondu']);
+
+describe('report exports on the demo database', () => {
+  let t: TestApp;
+  let evaluator: Awaited<ReturnType<TestApp['loginAs']>>;
+  beforeAll(async () => {
+    t = testApp({ now: NOW });
+    const demo = await seedDemo(t.database, { config: t.ctx.config, logger: t.ctx.logger, now: NOW });
+    // An association name crafted as a formula must come out inert.
+    t.db.update(associations).set({ name: '=HYPERLINK("http://pirate")' }).run();
+    evaluator = await t.loginAs(demo.logins.find((l) => l.role === 'evaluateur')!);
+  });
+  afterAll(() => t.dispose());
+
+  it.each(['value-chain', 'dashboard', 'evolution', 'response-rate', 'pairs'])('CSV of %s: parses back, no formula, no small count', async (report) => {
+    const res = await evaluator.get(`/api/reports/export/csv?report=${report}&year=2026&compare=previous`.replace(report === 'pairs' || report === 'dashboard' || report === 'evolution' ? '&compare=previous' : '\u0000', ''));
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/attachment/);
+    const rows = parseCsv(res.text.replace(/^\ufeff/, ''));
+    expect(rows.length).toBeGreaterThan(1);
+    for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    // Columns of people counted: never from 1 to k-1 (hidden cells read "< 11").
+    const countColumns = rows[0]!.map((h, i) => (PEOPLE_COLUMNS.has(h) ? i : -1)).filter((i) => i >= 0);
+    for (const row of rows.slice(1)) {
+      for (const i of countColumns) {
+        const n = Number((row[i] ?? '').replace(/\s/g, ''));
+        if (row[i] && Number.isFinite(n)) expect(n === 0 || n >= 11, `${rows[0]![i]} = ${row[i]}`).toBe(true);
+      }
+    }
+    if (report === 'response-rate' || report === 'pairs') expect(res.text).toContain(`'=HYPERLINK`);
+  });
+
+  it('the workbook has the five tabs, figures, chart images, no row per young person', async () => {
+    const res = await evaluator.get('/api/reports/export/workbook?year=2026').buffer(true).parse(binary as never);
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as never);
+    expect(wb.worksheets.map((s) => s.name)).toEqual([...SHEETS]);
+    const text = (name: string) => {
+      const out: string[] = [];
+      wb.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).filter((v) => v !== undefined && v !== null).map(String).join(' | ')));
+      return out;
+    };
+    expect(text('Explications').join('\n')).toMatch(/Secret statistique/);
+    const synth = text('Synthèse des résultats').join('\n');
+    expect(synth).toMatch(/Chaîne de valeur 2026/);
+    expect(synth).toMatch(/Jeunes accompagnés/);
+    expect(synth).toMatch(/Arrêt lié au binôme/);
+    expect(wb.getWorksheet('Tableau de bord')!.getImages().length).toBeGreaterThanOrEqual(7);
+    const data = text('Données');
+    expect(data.join('\n')).toMatch(/Jeunes accompagnés par sexe/);
+    // Aggregated only: no young person's reference (J-1-001…) anywhere in the workbook.
+    for (const sheet of SHEETS) expect(text(sheet).join('\n')).not.toMatch(/J-\d-\d{3}/);
+    const params = text('Paramètres figés').join('\n');
+    expect(params).toMatch(/Seuil du secret statistique \(k\) \| 11/);
+    expect(params).toMatch(/MECS associatives/);
+    // Small counts never appear as numbers in the figures' columns.
+    wb.getWorksheet('Données')!.eachRow((row) => {
+      const v = row.getCell(3).value;
+      if (typeof v === 'number') expect(v === 0 || v >= 11).toBe(true);
+    });
+  });
+
+  it('the printable report holds the value chain, the trends and the charts as inline SVG', async () => {
+    const res = await evaluator.get('/api/reports/export/print?year=2026');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.text).toMatch(/@page/);
+    expect(res.text).toMatch(/Chaîne de valeur 2026/);
+    expect(res.text).toMatch(/Évolution sur les années/);
+    expect((res.text.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(8);
+    expect(res.text).not.toContain('<script');
+    expect(res.text).toContain('=HYPERLINK(&quot;http://pirate&quot;)');
+  });
+});
