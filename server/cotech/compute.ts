@@ -1,5 +1,5 @@
 /** Pure computations of the Cotech agenda: small tables in, suppressed figures out; no I/O. */
-import { formatCount, isSmall, isSuppressed, lineIsSafe, suppressionMask, SUPPRESSED, type CountCell, type Line } from '../reports/suppression.ts';
+import { formatCount, hiddenCell, isSmall, isSuppressed, lineIsSafe, suppressionMask, type CountCell, type Line } from '../reports/suppression.ts';
 
 export interface Cell {
   /** Null when suppressed: the raw small count never leaves the server. */
@@ -99,7 +99,7 @@ export function computeCotechFigures(input: {
       const hidden = values.map((v) => isSmall(v, k));
       const line = { total: values.length - 1, members: raw.map((_, i) => i) };
       if (!lineIsSafe(values, hidden, line, k)) hidden[line.total] = true;
-      const cells = values.map((v, i) => (hidden[i] ? SUPPRESSED : v));
+      const cells = values.map((v, i) => (hidden[i] ? hiddenCell(v, k) : v));
       return [m, { items: cells.slice(0, -1), total: cells.at(-1)! }];
     }),
   ) as Record<(typeof measures)[number], { items: CountCell[]; total: CountCell }>;
@@ -135,7 +135,7 @@ export function computeCotechFigures(input: {
     { total: grand, members: range(P).map(placeCol) },
   ];
   const mask = suppressionMask(values, lines, k);
-  const cell = (i: number) => toCell(mask[i] ? SUPPRESSED : values[i]!, k);
+  const cell = (i: number) => toCell(mask[i] ? hiddenCell(values[i]!, k) : values[i]!, k);
   const placementRows = [...input.placements, { code: '', label: 'Non renseigné' }];
   // "Âge non renseigné" / "Non renseigné" rows are printed only when someone is in them.
   const profiles = (age: (c: number) => number, place: (c: number) => number, total: number) => ({

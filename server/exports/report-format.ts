@@ -7,7 +7,7 @@ export type Unit = string;
 export function cellText(cell: CountCell | ValueCell | undefined, k: number, unit: Unit = 'nombre'): string {
   if (cell === null || cell === undefined) return '';
   // A hidden count reads "< k"; a share, mean or amount built on one is simply "masqué".
-  if (isSuppressed(cell)) return unit === 'nombre' ? `< ${k}` : 'masqué';
+  if (isSuppressed(cell)) return unit === 'nombre' && !cell.complement ? `< ${k}` : 'masqué';
   if (unit === 'part') return `${(cell * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
   if (unit === 'euros') return `${Math.round(cell).toLocaleString('fr-FR')} €`;
   if (unit === 'duree_jours') return `${Math.round(cell).toLocaleString('fr-FR')} j`;

@@ -10,12 +10,16 @@
  *    pins no hidden cell down. Otherwise the smallest shown non-zero cell is hidden as well, and when no cell
  *    is left to hide, the total itself is hidden. Repeated until nothing changes (a hidden margin can break
  *    another line).
- * 4. Every hidden cell looks the same in JSON (`{ suppressed: true }`): a reader cannot tell a small count
- *    from a cell hidden in complement, which is what keeps the complement useful.
+ * 4. A hidden cell is `{ suppressed: true }` in JSON; one hidden only in complement (its count is k or more)
+ *    also carries `complement: true` and reads "masqué" rather than "< k": writing "< 11" over a cell of 57
+ *    would mislead the evaluator. This tells nothing more about the small cell: it is still only known to lie
+ *    between 1 and k-1, exactly what "< k" already says.
  */
 
 export interface Suppressed {
   suppressed: true;
+  /** Hidden only so that a small neighbour cannot be recovered by difference; the count itself is not small. */
+  complement?: true;
 }
 /** A count as it leaves the server: the number, or the mark that it is hidden. */
 export type CountCell = number | Suppressed;
@@ -23,6 +27,7 @@ export type CountCell = number | Suppressed;
 export type ValueCell = number | Suppressed | null;
 
 export const SUPPRESSED: Suppressed = Object.freeze({ suppressed: true as const });
+export const COMPLEMENT: Suppressed = Object.freeze({ suppressed: true as const, complement: true as const });
 export const DEFAULT_THRESHOLD = 11;
 
 export function isSuppressed(cell: unknown): cell is Suppressed {
@@ -45,13 +50,13 @@ export function guardValue(value: number | null, n: CountCell, k: number): Value
   return value;
 }
 
-/** How a hidden cell is written in tables, CSV and exports. */
-export function hiddenLabel(k: number): string {
-  return `< ${k}`;
+/** How a hidden count is written in tables, CSV and exports. */
+export function hiddenLabel(k: number, cell?: Suppressed): string {
+  return cell?.complement ? 'masqué' : `< ${k}`;
 }
 
 export function formatCount(cell: CountCell, k: number): string {
-  return isSuppressed(cell) ? hiddenLabel(k) : cell.toLocaleString('fr-FR');
+  return isSuppressed(cell) ? hiddenLabel(k, cell) : cell.toLocaleString('fr-FR');
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -62,13 +67,26 @@ export interface Line {
   members: number[];
 }
 
-/** Whether the hidden members of a line whose total is shown leave every hidden cell undetermined. */
+/**
+ * Whether the hidden members of a line whose total is shown leave every hidden cell undetermined. The reader
+ * knows the hidden sum (total minus what is shown) and, from the labels, that a "< k" cell holds 1..k-1 and a
+ * "masqué" cell k or more: each hidden cell must still have at least two possible values.
+ */
 export function lineIsSafe(values: readonly number[], hidden: readonly boolean[], line: Line, k: number): boolean {
   if (hidden[line.total]) return true;
   const hiddenMembers = line.members.filter((i) => hidden[i]);
   if (hiddenMembers.length === 0) return true;
   const mass = hiddenMembers.reduce((s, i) => s + values[i]!, 0);
-  return hiddenMembers.length >= 2 && mass >= k && mass > hiddenMembers.length;
+  if (!(hiddenMembers.length >= 2 && mass >= k && mass > hiddenMembers.length)) return false;
+  const lo = hiddenMembers.map((i) => (isSmall(values[i]!, k) ? 1 : k));
+  const hi = hiddenMembers.map((i) => (isSmall(values[i]!, k) ? k - 1 : Number.POSITIVE_INFINITY));
+  // Sums over the other cells, without subtracting infinities.
+  const others = (bounds: number[], j: number) => bounds.reduce((s, v, i) => (i === j ? s : s + v), 0);
+  return hiddenMembers.every((_, j) => {
+    const min = Math.max(lo[j]!, mass - others(hi, j));
+    const max = Math.min(hi[j]!, mass - others(lo, j));
+    return max - min >= 1;
+  });
 }
 
 /**
@@ -93,7 +111,10 @@ export function suppressionMask(values: readonly number[], lines: readonly Line[
   return hidden;
 }
 
-const apply = (values: readonly number[], mask: readonly boolean[]): CountCell[] => values.map((v, i) => (mask[i] ? SUPPRESSED : v));
+/** The mark for a hidden count: "< k" when it is small, "masqué" when it was hidden only in complement. */
+export const hiddenCell = (value: number, k: number): Suppressed => (isSmall(value, k) ? SUPPRESSED : COMPLEMENT);
+
+const apply = (values: readonly number[], mask: readonly boolean[], k: number): CountCell[] => values.map((v, i) => (mask[i] ? hiddenCell(v, k) : v));
 
 // ---------------------------------------------------------------------------------------------------------
 // Shapes the reports use.
@@ -116,7 +137,7 @@ export function suppressDistribution(entries: readonly { key: string; label: str
   const total = counts.reduce((s, v) => s + v, 0);
   const values = [...counts, total];
   const mask = suppressionMask(values, [{ total: counts.length, members: counts.map((_, i) => i) }], k);
-  const cells = apply(values, mask);
+  const cells = apply(values, mask, k);
   const totalCell = cells[counts.length]!;
   return {
     items: entries.map((e, i) => {
@@ -162,7 +183,7 @@ export function suppressCrossTable(
     { total: grand, members: Array.from({ length: R }, (_, r) => rowTotal(r)) },
     { total: grand, members: Array.from({ length: C }, (_, c) => colTotal(c)) },
   ];
-  const cells = apply(values, suppressionMask(values, lines, k));
+  const cells = apply(values, suppressionMask(values, lines, k), k);
   return {
     rows,
     columns,
@@ -188,7 +209,7 @@ export function suppressShare(numerator: number, denominator: number, k: number)
   if (denominator === 0) return { value: null, numerator: 0, denominator: 0 };
   const values = [numerator, denominator - numerator, denominator];
   const mask = suppressionMask(values, [{ total: 2, members: [0, 1] }], k);
-  const cells = apply(values, mask);
+  const cells = apply(values, mask, k);
   const hidden = mask[0] || mask[1] || mask[2];
   return { value: hidden ? SUPPRESSED : numerator / denominator, numerator: cells[0]!, denominator: cells[2]! };
 }

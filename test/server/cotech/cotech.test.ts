@@ -114,7 +114,7 @@ describe('GET /api/cotech', () => {
     expect(a1.chiffres.enCours.display).toBe('8');
     expect(a2.chiffres.enCours.display).toBe('< 5');
     // 8 + a small count = the total: the total is hidden (not the neighbour's 8) so that 2 cannot be deduced.
-    expect(res.body.ensemble.enCours).toEqual({ value: null, display: '< 5', suppressed: true });
+    expect(res.body.ensemble.enCours).toEqual({ value: null, display: 'masqué', suppressed: true });
     expect(a2.chiffres.commences).toEqual({ value: null, display: '< 5', suppressed: true });
     expect(a2.profils.total.display).toBe('< 5');
     expect(a2.reporting).toBe('a_temps');

@@ -10,27 +10,31 @@ import {
   guardValue,
   change,
   SUPPRESSED,
+  COMPLEMENT,
   type CountCell,
 } from '../../../server/reports/suppression.ts';
 
 const visible = (cell: CountCell) => (isSuppressed(cell) ? null : cell);
 
 /**
- * Brute force: every assignment of the hidden cells (each 1..max, as a reader who knows that hidden cells are
- * never 0 would assume) that agrees with the shown total. A hidden cell is "recoverable" when all assignments
- * give it the same value.
+ * Brute force: every assignment of the hidden cells that agrees with the shown total, as a reader who reads the
+ * labels would enumerate it: a "< k" cell holds 1..k-1, a "masqué" cell (hidden in complement) k..max. A hidden
+ * cell is "recoverable" when all assignments give it the same value.
  */
-function recoverable(counts: number[], shown: (number | null)[], total: number | null, max: number): boolean {
-  const hidden = shown.map((v, i) => (v === null ? i : -1)).filter((i) => i >= 0);
-  if (hidden.length === 0 || total === null) return false;
-  const rest = total - shown.reduce<number>((s, v) => s + (v ?? 0), 0);
+function recoverable(cells: CountCell[], total: CountCell, k: number, max: number): boolean {
+  const shown = cells.map(visible);
+  const hidden = cells.map((c, i) => (isSuppressed(c) ? i : -1)).filter((i) => i >= 0);
+  if (hidden.length === 0 || visible(total) === null) return false;
+  const rest = (total as number) - shown.reduce<number>((s, v) => s + (v ?? 0), 0);
   const seen = hidden.map(() => new Set<number>());
   const walk = (i: number, left: number, acc: number[]) => {
     if (i === hidden.length) {
       if (left === 0) acc.forEach((v, j) => seen[j]!.add(v));
       return;
     }
-    for (let v = 1; v <= Math.min(max, left); v++) walk(i + 1, left - v, [...acc, v]);
+    const cell = cells[hidden[i]!] as { complement?: true };
+    const [from, to] = cell.complement ? [k, max] : [1, k - 1];
+    for (let v = from; v <= Math.min(to, left); v++) walk(i + 1, left - v, [...acc, v]);
   };
   walk(0, rest, []);
   return seen.some((s) => s.size <= 1);
@@ -47,11 +51,17 @@ describe('small-cell suppression', () => {
       ],
       11,
     );
-    expect(d.items.map((i) => i.count)).toEqual([0, SUPPRESSED, SUPPRESSED, 40]);
+    expect(d.items.map((i) => i.count)).toEqual([0, SUPPRESSED, COMPLEMENT, 40]);
     expect(d.total).toBe(54);
-    // 3 + 11 = 14 ≥ k, two cells: the reader only learns "b + c = 14".
+    // b reads "< 11" and c "masqué" (11 or more): the reader learns "b + c = 14", so b is 1..3 and c 11..13.
     expect(d.items[1]!.share).toEqual(SUPPRESSED);
     expect(d.items[3]!.share).toBeCloseTo(40 / 54);
+  });
+
+  it('does not let the "masqué ≥ k" label pin a small cell (1 beside 11 would read "b + c = 12, c ≥ 11")', () => {
+    const d = suppressDistribution([{ key: 'b', label: 'B', count: 1 }, { key: 'c', label: 'C', count: 11 }, { key: 'd', label: 'D', count: 30 }], 11);
+    expect(d.items.map((i) => i.count)).toEqual([SUPPRESSED, COMPLEMENT, COMPLEMENT]);
+    expect(d.total).toBe(42);
   });
 
   it('hides the total when nothing else can protect a lone small cell', () => {
@@ -81,8 +91,7 @@ describe('small-cell suppression', () => {
     fc.assert(
       fc.property(fc.array(fc.nat(25), { minLength: 1, maxLength: 5 }), fc.integer({ min: 2, max: 11 }), (counts, k) => {
         const d = suppressDistribution(counts.map((count, i) => ({ key: String(i), label: String(i), count })), k);
-        const shown = d.items.map((i) => visible(i.count));
-        expect(recoverable(counts, shown, visible(d.total), 60)).toBe(false);
+        expect(recoverable(d.items.map((i) => i.count), d.total, k, 60)).toBe(false);
       }),
       { numRuns: 300 },
     );
@@ -101,10 +110,10 @@ describe('small-cell suppression', () => {
           for (const cell of all) if (!isSuppressed(cell)) expect(cell === 0 || cell >= k).toBe(true);
           // Each row with its shown total, each column with its shown total: not recoverable by difference.
           counts.forEach((row, r) => {
-            expect(recoverable(row, t.cells[r]!.map(visible), visible(t.rowTotals[r]!), 200)).toBe(false);
+            expect(recoverable(t.cells[r]!, t.rowTotals[r]!, k, 200)).toBe(false);
           });
           cols.forEach((_, c) => {
-            expect(recoverable(counts.map((row) => row[c]!), t.cells.map((row) => visible(row[c]!)), visible(t.columnTotals[c]!), 200)).toBe(false);
+            expect(recoverable(t.cells.map((row) => row[c]!), t.columnTotals[c]!, k, 200)).toBe(false);
           });
         },
       ),
@@ -126,7 +135,8 @@ describe('small-cell suppression', () => {
   it('shares: hidden when the numerator or its complement is small, null on a zero denominator', () => {
     expect(suppressShare(0, 0, 11)).toEqual({ value: null, numerator: 0, denominator: 0 });
     expect(suppressShare(15, 20, 11).value).toEqual(SUPPRESSED);
-    expect(suppressShare(15, 20, 11).numerator).toEqual(SUPPRESSED);
+    // 15 is not small: hidden only so that the 5 who did not cannot be found by difference.
+    expect(suppressShare(15, 20, 11).numerator).toEqual(COMPLEMENT);
     expect(suppressShare(5, 40, 11).value).toEqual(SUPPRESSED);
     expect(suppressShare(20, 40, 11)).toEqual({ value: 0.5, numerator: 20, denominator: 40 });
     expect(suppressShare(0, 40, 11)).toEqual({ value: 0, numerator: 0, denominator: 40 });

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { api, type Me } from '../api.ts';
-import { isHidden, type Cell } from './specs.ts';
+import { hiddenCountLabel, isHidden, type Cell } from './specs.ts';
 
 /** The report JSON's cell: a number, `{ suppressed: true }`, or null (nothing measured). */
 export type ReportCell = Cell;
@@ -15,7 +15,7 @@ export interface ReportMeasure {
 export function fmt(cell: ReportCell | undefined, k: number, unit = 'nombre'): string {
   if (cell === null || cell === undefined) return '—';
   // A hidden count reads "< k"; a share, mean or amount built on one is simply "masqué".
-  if (isHidden(cell)) return unit === 'nombre' ? `< ${k}` : 'masqué';
+  if (isHidden(cell)) return unit === 'nombre' ? hiddenCountLabel(cell, k) : 'masqué';
   if (unit === 'part') return `${(cell * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
   if (unit === 'euros') return `${Math.round(cell).toLocaleString('fr-FR')} €`;
   if (unit === 'duree_jours') return `${Math.round(cell).toLocaleString('fr-FR')} jours`;
@@ -44,7 +44,7 @@ export const unitOf = (m: ReportMeasure | null, unit: string) => (m && m.denomin
 export function SuppressionNote({ k }: { k: number }) {
   return (
     <p className="hidden-note">
-      « &lt; {k} » : effectif de 1 à {k - 1}, ou case masquée en complément pour qu’aucun petit effectif ne puisse être retrouvé par différence avec un total (secret statistique). « masqué » : part, moyenne ou évolution calculée sur un effectif masqué.
+      « &lt; {k} » : effectif de 1 à {k - 1} (secret statistique). « masqué » : effectif d’au moins {k} caché pour qu’un petit effectif voisin ne puisse pas être retrouvé par différence avec un total, ou part, moyenne ou évolution calculée sur un effectif caché.
     </p>
   );
 }

@@ -6,8 +6,10 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 
-export type Cell = number | { suppressed: true } | null;
-export const isHidden = (c: unknown): c is { suppressed: true } => typeof c === 'object' && c !== null && (c as { suppressed?: unknown }).suppressed === true;
+export type Cell = number | { suppressed: true; complement?: true } | null;
+export const isHidden = (c: unknown): c is { suppressed: true; complement?: true } => typeof c === 'object' && c !== null && (c as { suppressed?: unknown }).suppressed === true;
+/** A small count reads "< k"; a count hidden only in complement is not small and reads "masqué". */
+export const hiddenCountLabel = (c: { complement?: true }, k: number) => (c.complement ? 'masqué' : `< ${k}`);
 
 const FONT = 'Marianne, Arial, Helvetica, sans-serif';
 const BLUE = '#000091';
@@ -32,7 +34,7 @@ export function barChartSpec(input: { title: string; items: readonly BarItem[]; 
     value: typeof item.count === 'number' ? item.count : null,
     // The label of a hidden count sits at the axis: no bar, no length, only "< k".
     at: typeof item.count === 'number' ? item.count : 0,
-    text: isHidden(item.count) ? `< ${input.k}` : typeof item.count === 'number' ? item.count.toLocaleString('fr-FR') : '—',
+    text: isHidden(item.count) ? hiddenCountLabel(item.count, input.k) : typeof item.count === 'number' ? item.count.toLocaleString('fr-FR') : '—',
   }));
   const y = { field: 'label', type: 'nominal', sort: { field: 'order', order: 'ascending' }, title: null } as const;
   return {
