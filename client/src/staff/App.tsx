@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { api, type Me } from './api.ts';
 import { navigate, usePath } from './router.ts';
 import { LoginPage } from './pages/LoginPage.tsx';
-import { pagesFor, type StaffPage } from './pages/index.tsx';
+import { PAGE_GROUPS, pagesFor, type StaffPage } from './pages/index.tsx';
 
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
@@ -58,22 +58,31 @@ function Layout({ me, pages, current, onLogout, children }: { me: Me; pages: Sta
         </div>
       </header>
       <nav className="mainnav" aria-label="Navigation principale">
-        <ul>
-          {pages.map((p) => (
-            <li key={p.path}>
-              <a
-                href={p.path}
-                aria-current={p === current ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  navigate(p.path);
-                }}
-              >
-                {p.title}
-              </a>
-            </li>
-          ))}
-        </ul>
+        {PAGE_GROUPS.filter((group) => pages.some((p) => p.group === group)).map((group) => (
+          <div key={group} className="navgroup">
+            <span className="navgroup-title" id={`nav-${group}`}>
+              {group}
+            </span>
+            <ul aria-labelledby={`nav-${group}`}>
+              {pages
+                .filter((p) => p.group === group)
+                .map((p) => (
+                  <li key={p.path}>
+                    <a
+                      href={p.path}
+                      aria-current={p === current ? 'page' : undefined}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate(p.path);
+                      }}
+                    >
+                      {p.title}
+                    </a>
+                  </li>
+                ))}
+            </ul>
+          </div>
+        ))}
       </nav>
       <main id="contenu" tabIndex={-1}>
         <h1>{current.title}</h1>
