@@ -11,7 +11,12 @@ export function sameOrigin(): RequestHandler {
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const site = req.get('sec-fetch-site');
-    if (site && site !== 'same-origin' && site !== 'none') return next(crossSite());
+    if (site) {
+      // The browser's own verdict: it cannot be forged by a page. It also covers forms posted under
+      // `Referrer-Policy: no-referrer`, for which Chromium sends `Origin: null`.
+      return site === 'same-origin' || site === 'none' ? next() : next(crossSite());
+    }
+    // Older browsers without Fetch Metadata: compare the Origin header with our host.
     const origin = req.get('origin');
     if (origin) {
       let host: string | null = null;

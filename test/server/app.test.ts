@@ -53,6 +53,13 @@ describe('app factory', () => {
     expect(res.status).toBe(403);
     const fetchSite = await request(t.app).post('/api/session').set('Sec-Fetch-Site', 'cross-site').send({ email: 'a@b.fr', password: 'x' });
     expect(fetchSite.status).toBe(403);
+    const sameSiteOnly = await request(t.app).post('/api/session').set('Sec-Fetch-Site', 'same-site').set('Origin', 'http://127.0.0.1').send({ email: 'a@b.fr', password: 'x' });
+    expect(sameSiteOnly.status).toBe(403);
+  });
+
+  it('accepts a same-origin form even when the browser sends Origin: null (no-referrer policy)', async () => {
+    const res = await request(t.app).post('/api/session').set('Sec-Fetch-Site', 'same-origin').set('Origin', 'null').send({ email: 'personne@exemple.fr', password: 'mauvais' });
+    expect(res.status).toBe(401);
   });
 
   it('refuses a body that is not JSON with 415, in French', async () => {
