@@ -144,6 +144,8 @@ async function visit(context: BrowserContext, url: string, options: { throttle: 
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/draft') && r.request().method() === 'PUT' && r.ok(), { timeout: 60_000 });
     await page.locator('.sd-selectbase__label').first().click();
     await saved;
+    // ...after the page has settled: its service worker had time to keep the files (a phone has minutes, not ms).
+    await page.evaluate(`Promise.race([navigator.serviceWorker ? navigator.serviceWorker.ready : null, new Promise((r) => setTimeout(r, 20000))]).then(() => true)`);
   }
   // Let the last in-flight requests (if any) finish counting before the CDP session goes away.
   await page.waitForTimeout(200);

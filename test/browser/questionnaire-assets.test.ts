@@ -135,4 +135,21 @@ describe('the welcome screen', () => {
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
     await context.close();
   });
+
+  it('installs a service worker that keeps only the hashed questionnaire files for the next visit', async () => {
+    const { context } = await phoneContext(browser, 390, 844);
+    const page = await context.newPage();
+    await page.goto(server.demo.links.filter((l) => l.audience === 'youth')[3]!.url);
+    await page.evaluate('navigator.serviceWorker.ready');
+    const cached = (await page.evaluate(`(async () => {
+      const urls = [];
+      for (const name of await caches.keys()) for (const request of await (await caches.open(name)).keys()) urls.push(new URL(request.url).pathname);
+      return urls.sort();
+    })()`)) as string[];
+    const { chunks } = questionnaireChunks();
+    for (const chunk of chunks) expect(cached).toContain(`/${chunk}`);
+    // Nothing but hashed public files: no page, no answer, no token.
+    expect(cached.filter((u) => !/^\/assets\/[\w.-]+-[\w-]{8}\.(js|css)$/.test(u))).toEqual([]);
+    await context.close();
+  });
 });

@@ -45,3 +45,9 @@ if (mount && publicId) {
     start();
   });
 }
+
+// Once the page has loaded (never competing with it for the network), keep the questionnaire's files for the next
+// visit: see questionnaireServiceWorker in client/vite.config.ts. Best effort: without it, the HTTP cache remains.
+window.addEventListener('load', () => {
+  navigator.serviceWorker?.register('/questionnaire-sw.js', { scope: '/r/' }).catch(() => undefined);
+});
