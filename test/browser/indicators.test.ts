@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, startDemoServer } from './support.ts';
+import { useDemoBrowser, type DemoServer } from './support.ts';
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+let server: DemoServer;
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useDemoBrowser((started) => ({ server, browser } = started));
 
 describe('indicator selection page', () => {
   it('lets the evaluator choose key indicators, previews both questionnaires as a phone shows them, and saves', async () => {

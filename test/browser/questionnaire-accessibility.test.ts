@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, phoneContext, startDemoServer } from './support.ts';
+import { phoneContext, startDemoServer, useDemoBrowser, type DemoServer } from './support.ts';
 import { answerAndNext, axeViolations, contrastProblems, foreignRequests } from './questionnaire-steps.ts';
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+let server: DemoServer;
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useDemoBrowser((started) => ({ server, browser } = started));
 
 const youthLinks = () => server.demo.links.filter((l) => l.audience === 'youth').map((l) => l.url);
 

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startDemoServer } from './support.ts';
+import { useDemoBrowser, type DemoServer } from './support.ts';
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+let server: DemoServer;
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useDemoBrowser((started) => ({ server, browser } = started));
 
 async function login(page: Page, path: string, role: 'responsable_association' | 'admin') {
   const user = server.demo.logins.find((l) => l.role === role)!;

@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startDemoServer } from './support.ts';
+import { useDemoBrowser, type DemoServer } from './support.ts';
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+let server: DemoServer;
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useDemoBrowser((started) => ({ server, browser } = started));
 
 async function loginAsEvaluator(page: Page, path: string) {
   const evaluator = server.demo.logins.find((l) => l.role === 'evaluateur')!;

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
@@ -57,4 +58,20 @@ export async function phoneContext(browser: Browser, width = 390, height = 844):
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   return { context, requests };
+}
+
+export type DemoServer = Awaited<ReturnType<typeof startDemoServer>>;
+
+/** One demo server and one Chromium per test file, both stopped after it; `onStarted` receives them. */
+export function useDemoBrowser(onStarted: (started: { server: DemoServer; browser: Browser }) => void): void {
+  let started: { server: DemoServer; browser: Browser } | null = null;
+  beforeAll(async () => {
+    const server = await startDemoServer();
+    started = { server, browser: await launchChromium().catch(async (error) => { await server.close(); throw error; }) };
+    onStarted(started);
+  });
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.server.close();
+  });
 }

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { links } from '../../db/schema/index.ts';
-import { launchChromium, phoneContext, startDemoServer } from './support.ts';
+import { phoneContext, useDemoBrowser, type DemoServer } from './support.ts';
 import { answerAndNext, axeViolations, currentQuestion, foreignRequests, indicatorValueCount, linkRow, responseCount, start } from './questionnaire-steps.ts';
 
 let browser: Browser;
-let server: Awaited<ReturnType<typeof startDemoServer>>;
+let server: DemoServer;
 
-beforeAll(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useDemoBrowser((started) => ({ server, browser } = started));
 
 const youthLinks = () => server.demo.links.filter((l) => l.audience === 'youth');
 
