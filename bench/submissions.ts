@@ -8,7 +8,7 @@ import { helloLoad, prepareSubmissionDb, startBenchServer, startHelloServer, sto
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
-const LINKS = Number(process.env.BENCH_SUBMISSION_LINKS ?? 12_000);
+const LINKS = Number(process.env.BENCH_SUBMISSION_LINKS ?? 30_000);
 
 export async function runSubmissionsBench() {
   const t0 = Date.now();
@@ -23,7 +23,7 @@ export async function runSubmissionsBench() {
     const server = await startBenchServer(db.dbPath);
     // Warm-up on the first links (JIT, caches), measured run on the rest: every request is a new answer.
     const warm = Math.min(1000, Math.floor(db.links.length / 10));
-    await submissionLoad(server.url, db.links.slice(0, warm), { connections: CONNECTIONS, durationS: 3 });
+    await submissionLoad(server.url, db.links.slice(0, warm), { connections: CONNECTIONS, durationS: 3, repeat: true });
     const submit = await submissionLoad(server.url, db.links.slice(warm), { connections: CONNECTIONS, durationS: DURATION_S });
     await stop(server);
 
@@ -35,17 +35,19 @@ export async function runSubmissionsBench() {
       p50_ms: submit.p50_ms,
       connections: CONNECTIONS,
       submissions: submit.requests,
+      created_201: submit.created,
       non2xx: submit.non2xx,
       errors: submit.errors,
       duration_s: submit.duration_s,
       hello_p99_ms: helloResult.p99_ms,
-      server: 'node --import tsx server/main.ts (comme npm start), LOG_LEVEL=warn, WAL + synchronous=FULL',
+      server: 'node dist/server/main.mjs (comme npm start), LOG_LEVEL=warn, WAL + synchronous=FULL',
       goals: { ratio: '>= 0.3', p99_ms: '<= 100' },
     };
     const file = writeResult('submissions', result);
     console.log(
       `submissions : ${result.submit_rps} réponses/s (p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, ${result.non2xx} non-2xx) ; hello-world ${result.hello_rps} req/s ; ratio ${result.ratio} (objectif ≥ 0,3) ; p99 ${result.p99_ms <= 100 ? '≤' : '>'} 100 ms → ${file}`,
     );
+    if (submit.created < submit.requests) console.log(`submissions : ATTENTION ${submit.requests - submit.created} réponses sans 201 (liens épuisés ?)`);
     if (submit.non2xx > 0 || submit.errors > 0) console.log(`submissions : ATTENTION ${submit.non2xx} réponses non-2xx, ${submit.errors} erreurs`);
     return result;
   } finally {

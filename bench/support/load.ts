@@ -4,7 +4,7 @@ import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../db/open.ts';
 import { seedOpenLinks, type OpenLink } from './seed.ts';
-import { ROOT, rssMb, startServer, tsxServer, type RunningServer } from './server.ts';
+import { productionServer, ROOT, rssMb, startServer, type RunningServer } from './server.ts';
 
 /** Respondent rate limiting protects real links from guessing; the whole load comes from 127.0.0.1, so it is raised. */
 export const BENCH_SERVER_ENV = { LOG_LEVEL: 'warn', RATE_LIMIT_RESPONDENT_PER_IP: '1000000000', RATE_LIMIT_LINK_OPEN_PER_IP: '1000000000' };
@@ -34,39 +34,53 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   duration_s: number;
+  /** 201: a new answer stored. A repeat of an already used link would be a cheap 200 or 409 and flatter the figure. */
+  created: number;
 }
 
 /**
  * autocannon against the running server: every request is a real, new answer to the next open link, with that
- * link's respondent cookie, for the given duration. Give it more links than it can use: once they run out it
- * starts over, and the repeats show up as non-2xx (409) answers.
+ * link's respondent cookie, for the given duration, and each link at most once: the run stops early when the
+ * links run out (a repeat with the same idempotency key would be a cheap 200 « déjà enregistré », not an answer).
+ * `repeat: true` (warm-up only) starts over instead.
  */
-export async function submissionLoad(url: string, links: OpenLink[], options: { connections: number; durationS: number; onTick?: () => void }): Promise<LoadResult> {
+export async function submissionLoad(
+  url: string,
+  links: OpenLink[],
+  options: { connections: number; durationS: number; onTick?: () => void; repeat?: boolean },
+): Promise<LoadResult> {
   let next = 0;
   const bodies = links.map((l, i) => JSON.stringify({ answers: l.answers, idempotencyKey: `bench-${i}-${l.publicId.slice(0, 8)}` }));
-  const instance = autocannon({
-    url,
-    connections: options.connections,
-    duration: options.durationS,
-    requests: [
-      {
-        method: 'POST',
-        setupRequest: (req) => {
-          const i = next++ % links.length;
-          const link = links[i]!;
-          return {
-            ...req,
-            method: 'POST',
-            path: `/r/${link.publicId}/api/response`,
-            headers: { 'content-type': 'application/json', cookie: `im_q_${link.publicId}=${link.token}` },
-            body: bodies[i],
-          };
+  let instance!: autocannon.Instance;
+  const finished = new Promise<autocannon.Result>((resolveRun, rejectRun) => {
+    instance = autocannon({
+      url,
+      connections: options.connections,
+      duration: options.durationS,
+      ...(options.repeat ? {} : { amount: links.length }),
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req) => {
+            const i = next++ % links.length;
+            const link = links[i]!;
+            return {
+              ...req,
+              method: 'POST',
+              path: `/r/${link.publicId}/api/response`,
+              headers: { 'content-type': 'application/json', cookie: `im_q_${link.publicId}=${link.token}` },
+              body: bodies[i],
+            };
+          },
         },
-      },
-    ],
+      ],
+    }, (error, result) => (error ? rejectRun(error) : resolveRun(result)));
   });
   const ticker = options.onTick ? setInterval(options.onTick, 100) : null;
-  const result = await instance;
+  // With `amount`, autocannon ignores the duration: stop it ourselves when the duration is over.
+  const deadline = options.repeat ? null : setTimeout(() => instance.stop(), options.durationS * 1000);
+  const result = await finished;
+  if (deadline) clearTimeout(deadline);
   if (ticker) clearInterval(ticker);
   return summarise(result);
 }
@@ -85,11 +99,15 @@ function summarise(r: autocannon.Result): LoadResult {
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
     duration_s: Math.round(r.duration * 10) / 10,
+    created: (r as unknown as { statusCodeStats?: Record<string, { count: number }> }).statusCodeStats?.['201']?.count ?? 0,
   };
 }
 
+/** The production bundle (`npm start`), built once per bench process. */
+let production: ReturnType<typeof productionServer> | null = null;
 export function startBenchServer(dbPath: string): Promise<RunningServer> {
-  return startServer(tsxServer(), { DB_PATH: dbPath, ...BENCH_SERVER_ENV });
+  production ??= productionServer();
+  return startServer(production, { DB_PATH: dbPath, ...BENCH_SERVER_ENV });
 }
 
 export function startHelloServer(): Promise<RunningServer> {

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -57,7 +57,17 @@ export async function bundledServer(): Promise<ServerCommand> {
   return { command: process.execPath, args: [outfile], dispose: () => rmSync(outfile, { force: true }) };
 }
 
-/** The entry point exactly as `npm start` runs it, minus tsx's wrapper process (so a signal reaches the server itself). */
+/**
+ * The production server exactly as `npm start` runs it: `npm run build:server` (server/build.mjs) writes
+ * dist/server/main.mjs, rebuilt here so a bench never measures stale code.
+ */
+export function productionServer(): ServerCommand {
+  const build = spawnSync(process.execPath, [join(ROOT, 'server/build.mjs')], { cwd: ROOT, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`la construction du serveur a échoué :\n${build.stdout}${build.stderr}`);
+  return { command: process.execPath, args: [join(ROOT, 'dist/server/main.mjs')], dispose: () => {} };
+}
+
+/** The TypeScript entry point run through tsx (development), minus tsx's wrapper process (so a signal reaches the server itself). */
 export function tsxServer(): ServerCommand {
   return { command: process.execPath, args: ['--import', 'tsx', ENTRY], dispose: () => {} };
 }

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { and, asc, eq } from 'drizzle-orm';
 import { associations, listValues, mentors, mentorships, territories, youngPeople } from '../../db/schema/index.ts';
 import type { StaffContext } from '../context.ts';
@@ -45,7 +44,9 @@ export async function exportRegistry(ctx: StaffContext): Promise<{ buffer: Buffe
   const label = new Map(values.map((v) => [`${v.kind}:${v.code}`, v]));
   const text = (kind: string, code: string | null) => (code === null ? null : neutralise(label.get(`${kind}:${code}`)?.label ?? code));
 
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is heavy and only the exports and imports need it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Impact Mentorat';
   workbook.created = ctx.now();
   const sheet = workbook.addWorksheet('Données', { views: [{ state: 'frozen', ySplit: 1 }] });

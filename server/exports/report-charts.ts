@@ -1,7 +1,5 @@
 /** Report charts rendered on the server (workbook images, printable report), from the same specs as the browser. */
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
-import { Resvg } from '@resvg/resvg-js';
+import type { TopLevelSpec } from 'vega-lite';
 import { barChartSpec, trendSpec } from '../../client/src/staff/charts/specs.ts';
 import type { DashboardResult } from '../reports/dashboard/query.ts';
 import type { EvolutionResult } from '../reports/evolution/query.ts';
@@ -12,8 +10,19 @@ export interface RenderedChart {
   spec: TopLevelSpec;
 }
 
+/**
+ * vega, vega-lite and resvg weigh tens of MB once loaded and only the report exports use them: they are loaded
+ * on the first export, not at start-up (the server's resident memory stays low for the answering public).
+ */
+let chartLibraries: Promise<{ vega: typeof import('vega'); compile: typeof import('vega-lite').compile }> | null = null;
+function loadChartLibraries() {
+  chartLibraries ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => ({ vega, compile: vegaLite.compile }));
+  return chartLibraries;
+}
+
 /** SVG of a spec, with no browser and no eval (renderer "none": only the scenegraph is built). */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  const { vega, compile } = await loadChartLibraries();
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
@@ -23,7 +32,8 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
 }
 
 /** PNG (twice the size, for print) of an SVG, with the system's fonts. */
-export function svgToPng(svg: string): Buffer {
+export async function svgToPng(svg: string): Promise<Buffer> {
+  const { Resvg } = await import('@resvg/resvg-js');
   return new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, background: '#ffffff', font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
 }
 

@@ -5,7 +5,7 @@
  * names or not); the row-level steering table stays in the platform, where access is checked and logged.
  */
 import type { Response } from 'express';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { indicators, CHAIN_LINK_LABELS } from '../../surveys/catalogue.ts';
 import type { StaffContext } from '../context.ts';
@@ -60,7 +60,9 @@ export async function buildWorkbook(ctx: StaffContext, p: WorkbookParameters): P
   const pairs = pairsReport(ctx, { year: p.year, association: p.association });
   const who = scope.associationName ?? 'toutes les associations';
 
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is heavy and only the exports and imports need it.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.creator = 'Impact Mentorat';
   wb.created = ctx.now();
   wb.title = `Suivi du mentorat ${p.year} — ${scope.departmentName}`;
@@ -113,7 +115,7 @@ export async function buildWorkbook(ctx: StaffContext, p: WorkbookParameters): P
   const charts = [...dashboardCharts(dashboard), ...evolutionCharts(evolution)];
   let rowAt = 2;
   for (let i = 0; i < charts.length; i++) {
-    const png = svgToPng(await renderSvg(charts[i]!.spec));
+    const png = await svgToPng(await renderSvg(charts[i]!.spec));
     const id = wb.addImage({ base64: png.toString('base64'), extension: 'png' });
     const col = i % 2 === 0 ? 1 : 9;
     // ExcelJS places images by cell; each chart gets a 8-column × 18-row box.

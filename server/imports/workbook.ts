@@ -1,5 +1,5 @@
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type ExcelJS from 'exceljs';
+import type JSZip from 'jszip';
 import { ServiceError } from '../errors.ts';
 import { IMPORT_LIMITS, mb } from './limits.ts';
 import { matchHeader } from './columns.ts';
@@ -32,9 +32,11 @@ export async function inspectArchive(buffer: Buffer, limits: Limits = IMPORT_LIM
     throw refuse('Ce fichier est au format Excel 97-2003 (.xls) ou protégé par un mot de passe. Retirez le mot de passe et enregistrez-le au format « Classeur Excel (*.xlsx) ».', 'UNSUPPORTED_MEDIA_TYPE');
   }
   if (buffer[0] !== 0x50 || buffer[1] !== 0x4b) throw refuse(NOT_XLSX, 'UNSUPPORTED_MEDIA_TYPE');
+  // Loaded on first use, like exceljs: only imports need them, not the server's start-up.
+  const { default: Zip } = await import('jszip');
   let zip: JSZip;
   try {
-    zip = await JSZip.loadAsync(buffer, { checkCRC32: false });
+    zip = await Zip.loadAsync(buffer, { checkCRC32: false });
   } catch {
     throw refuse('Le fichier est endommagé ou n’est pas un classeur Excel .xlsx.', 'UNSUPPORTED_MEDIA_TYPE');
   }
@@ -98,7 +100,8 @@ async function readBounded(entry: JSZip.JSZipObject, max: number): Promise<strin
 
 /** Reads the sheet of the steering table into a grid of plain values. Call `inspectArchive` first. */
 export async function readGrid(buffer: Buffer, limits: Limits = IMPORT_LIMITS): Promise<Grid> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buffer as never, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'tableParts'] } as never);
   } catch {

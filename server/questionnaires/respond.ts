@@ -1,18 +1,11 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import {
-  associations,
-  indicatorValues,
-  links,
-  mentorships,
-  questionnaireVersions,
-  responses,
-} from '../../db/schema/index.ts';
+import { associations, links, mentorships, questionnaireVersions } from '../../db/schema/index.ts';
 import type { AppContext } from '../context.ts';
 import { ServiceError, badRequest, conflict } from '../errors.ts';
-import { mapAnswers, validateSubmission } from '../../surveys/index.ts';
+import { mapAnswers, validateSubmission, type IndicatorValueRow } from '../../surveys/index.ts';
 import { hashToken, PUBLIC_ID_PATTERN, TOKEN_PATTERN } from './tokens.ts';
-import type { Executor as Db } from '../../db/open.ts';
 
 export type LinkRow = typeof links.$inferSelect;
 
@@ -34,11 +27,7 @@ export function findOpenLinkByToken(ctx: AppContext, token: string): LinkRow | n
  */
 export function findRespondentLink(ctx: AppContext, publicId: string, cookieToken: unknown): LinkRow | null {
   if (!PUBLIC_ID_PATTERN.test(publicId) || typeof cookieToken !== 'string' || !TOKEN_PATTERN.test(cookieToken)) return null;
-  const link = ctx.db
-    .select()
-    .from(links)
-    .where(and(eq(links.publicId, publicId), eq(links.tokenHash, hashToken(cookieToken))))
-    .get();
+  const link = hotPath(ctx).respondentLink.get({ publicId, tokenHash: hashToken(cookieToken) });
   if (!link || link.state === 'revoque') return null;
   if (link.state === 'ouvert' && link.expiresAt.getTime() <= ctx.now().getTime()) return null;
   return link;
@@ -112,85 +101,154 @@ export interface SubmitResult {
  * indicator values and the link's new state in one transaction: an acknowledged answer is complete or absent.
  */
 export function submitResponse(ctx: AppContext, link: LinkRow, input: z.infer<typeof SubmitInput>): SubmitResult {
-  const version = ctx.db.select().from(questionnaireVersions).where(eq(questionnaireVersions.id, link.questionnaireVersionId)).get();
+  const version = frozenVersion(ctx, link.questionnaireVersionId);
   if (!version) throw linkUnavailable();
-  const checked = validateSubmission(version.surveyJson, input.answers);
+  // The hash identifies the survey JSON: the compiled form is reused instead of rebuilt from the JSON.
+  const checked = validateSubmission(version.survey, input.answers, { cacheKey: version.hash });
   if (!checked.ok) throw badRequest(checked.errors[0]?.message ?? 'Réponses invalides.', { errors: checked.errors });
-  if (JSON.stringify(checked.answers).length > MAX_ANSWER_BYTES) throw new ServiceError('PAYLOAD_TOO_LARGE', 'Les réponses sont trop longues.');
-  const values = mapAnswers(version.surveyJson, checked.answers);
-  return storeResponse(ctx, link, { answers: checked.answers, declined: false, values, idempotencyKey: input.idempotencyKey ?? null });
+  const answersJson = JSON.stringify(checked.answers);
+  if (answersJson.length > MAX_ANSWER_BYTES) throw new ServiceError('PAYLOAD_TOO_LARGE', 'Les réponses sont trop longues.');
+  const values = mapAnswers(version.survey, checked.answers);
+  return storeResponse(ctx, link, { answersJson, declined: false, values, idempotencyKey: input.idempotencyKey ?? null });
 }
 
 /** Declining stores the refusal and nothing else. */
 export function declineResponse(ctx: AppContext, link: LinkRow, idempotencyKey: string | null): SubmitResult {
-  return storeResponse(ctx, link, { answers: {}, declined: true, values: [], idempotencyKey });
+  return storeResponse(ctx, link, { answersJson: '{}', declined: true, values: [], idempotencyKey });
 }
 
 function storeResponse(
   ctx: AppContext,
   link: LinkRow,
-  input: { answers: Record<string, unknown>; declined: boolean; values: ReturnType<typeof mapAnswers>; idempotencyKey: string | null },
+  input: { answersJson: string; declined: boolean; values: IndicatorValueRow[]; idempotencyKey: string | null },
 ): SubmitResult {
   const now = ctx.now();
-  return ctx.db.transaction(
-    (tx) => {
-      const current = tx.select().from(links).where(eq(links.id, link.id)).get();
-      if (!current || current.state === 'revoque') throw linkUnavailable();
-      if (current.state !== 'ouvert') return alreadyAnswered(tx, current, input.idempotencyKey);
-      if (current.expiresAt.getTime() <= now.getTime()) throw linkUnavailable();
-      const mentorship = tx
-        .select({ id: mentorships.id, departmentId: mentorships.departmentId, associationId: mentorships.associationId, endedOn: mentorships.endedOn })
-        .from(mentorships)
-        .where(eq(mentorships.id, current.mentorshipId))
-        .get();
-      if (!mentorship) throw linkUnavailable();
-      const response = tx
-        .insert(responses)
-        .values({
-          linkId: current.id,
-          mentorshipId: mentorship.id,
-          questionnaireVersionId: current.questionnaireVersionId,
-          audience: current.audience,
-          declined: input.declined,
-          answersJson: input.answers,
-          idempotencyKey: input.idempotencyKey,
-          submittedAt: now,
-        })
-        .returning({ id: responses.id })
-        .get();
-      const year = Number((mentorship.endedOn ?? now.toISOString()).slice(0, 4));
-      if (input.values.length > 0) {
-        tx.insert(indicatorValues)
-          .values(
-            input.values.map((v) => ({
-              responseId: response.id,
-              mentorshipId: mentorship.id,
-              departmentId: mentorship.departmentId,
-              associationId: mentorship.associationId,
-              year,
-              audience: current.audience,
-              indicatorId: v.indicatorId,
-              dimension: v.dimension,
-              value: v.value,
-              valueText: v.valueText,
-            })),
-          )
-          .run();
-      }
-      tx.update(links)
-        .set({ state: input.declined ? 'refuse' : 'repondu', usedAt: now, draftJson: null, draftUpdatedAt: null })
-        .where(eq(links.id, current.id))
-        .run();
-      return { status: 'enregistre' as const, submittedAt: now.toISOString() };
-    },
-    { behavior: 'immediate' },
-  );
+  const q = hotPath(ctx);
+  // better-sqlite3's transaction: BEGIN IMMEDIATE alone, a SAVEPOINT inside the group commit's transaction.
+  return q.store.immediate(link.id, input, now);
 }
 
-function alreadyAnswered(tx: Db, link: LinkRow, idempotencyKey: string | null): SubmitResult {
-  const previous = tx.select({ key: responses.idempotencyKey, submittedAt: responses.submittedAt }).from(responses).where(eq(responses.linkId, link.id)).get();
+function alreadyAnswered(q: HotPath, linkId: number, idempotencyKey: string | null): SubmitResult {
+  const previous = q.previousResponse.get(linkId) as { key: string | null; submittedAt: number } | undefined;
   if (previous && idempotencyKey !== null && previous.key === idempotencyKey) {
-    return { status: 'deja_enregistre', submittedAt: previous.submittedAt.toISOString() };
+    return { status: 'deja_enregistre', submittedAt: new Date(previous.submittedAt).toISOString() };
   }
   throw conflict('Tu as déjà répondu à ce questionnaire. Merci !');
+}
+
+/*
+ * The submission hot path runs several hundred times a second under load: building each query with drizzle and
+ * preparing it again cost about as much as the validation itself. Its statements are prepared once per database
+ * handle (tests open many), and the frozen questionnaire versions are kept in memory: a version row never
+ * changes once a link was issued for it (only `frozen_at` is set, once), and the parsed survey object must stay
+ * the same for the validation and mapping caches to hit.
+ */
+interface CurrentLinkRow {
+  id: number;
+  state: LinkRow['state'];
+  expiresAt: number;
+  audience: LinkRow['audience'];
+  questionnaireVersionId: number;
+  mentorshipId: number | null;
+  departmentId: number;
+  associationId: number;
+  endedOn: string | null;
+}
+
+const VALUE_COLUMNS = 10;
+/** Indicator values per INSERT statement: one statement for a whole questionnaire, far below SQLite's variable limit. */
+const VALUES_PER_INSERT = 100;
+
+function prepareHotPath(ctx: AppContext) {
+  const sqlite: Database.Database = ctx.sqlite;
+  const respondentLink = ctx.db
+    .select()
+    .from(links)
+    .where(and(eq(links.publicId, sql.placeholder('publicId')), eq(links.tokenHash, sql.placeholder('tokenHash'))))
+    .prepare();
+  const version = sqlite.prepare('SELECT id, hash, survey_json AS surveyJson FROM questionnaire_versions WHERE id = ?');
+  const currentLink = sqlite.prepare(
+    `SELECT l.id, l.state, l.expires_at AS expiresAt, l.audience, l.questionnaire_version_id AS questionnaireVersionId,
+            m.id AS mentorshipId, m.department_id AS departmentId, m.association_id AS associationId, m.ended_on AS endedOn
+       FROM links l LEFT JOIN mentorships m ON m.id = l.mentorship_id
+      WHERE l.id = ?`,
+  );
+  const previousResponse = sqlite.prepare('SELECT idempotency_key AS key, submitted_at AS submittedAt FROM responses WHERE link_id = ?');
+  const insertResponse = sqlite.prepare(
+    `INSERT INTO responses (link_id, mentorship_id, questionnaire_version_id, audience, declined, answers_json, idempotency_key, submitted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const closeLink = sqlite.prepare('UPDATE links SET state = ?, used_at = ?, draft_json = NULL, draft_updated_at = NULL WHERE id = ?');
+  const insertValuesByCount = new Map<number, Database.Statement>();
+  const insertValues = (count: number) => {
+    let statement = insertValuesByCount.get(count);
+    if (!statement) {
+      const row = `(${new Array(VALUE_COLUMNS).fill('?').join(', ')})`;
+      statement = sqlite.prepare(
+        `INSERT INTO indicator_values (response_id, mentorship_id, department_id, association_id, year, audience, indicator_id, dimension, value, value_text)
+         VALUES ${new Array(count).fill(row).join(', ')}`,
+      );
+      insertValuesByCount.set(count, statement);
+    }
+    return statement;
+  };
+  const hot = {
+    respondentLink,
+    version,
+    versions: new Map<number, FrozenVersion>(),
+    previousResponse,
+    store: sqlite.transaction((linkId: number, input: Parameters<typeof storeResponse>[2], now: Date): SubmitResult => {
+      const current = currentLink.get(linkId) as CurrentLinkRow | undefined;
+      if (!current || current.state === 'revoque') throw linkUnavailable();
+      if (current.state !== 'ouvert') return alreadyAnswered(hot, current.id, input.idempotencyKey);
+      if (current.expiresAt <= now.getTime()) throw linkUnavailable();
+      if (current.mentorshipId === null) throw linkUnavailable();
+      const at = now.getTime();
+      const responseId = Number(
+        insertResponse.run(current.id, current.mentorshipId, current.questionnaireVersionId, current.audience, input.declined ? 1 : 0, input.answersJson, input.idempotencyKey, at)
+          .lastInsertRowid,
+      );
+      const year = Number((current.endedOn ?? now.toISOString()).slice(0, 4));
+      for (let start = 0; start < input.values.length; start += VALUES_PER_INSERT) {
+        const chunk = input.values.slice(start, start + VALUES_PER_INSERT);
+        const params: unknown[] = [];
+        for (const v of chunk) {
+          params.push(responseId, current.mentorshipId, current.departmentId, current.associationId, year, current.audience, v.indicatorId, v.dimension, v.value, v.valueText);
+        }
+        insertValues(chunk.length).run(params);
+      }
+      closeLink.run(input.declined ? 'refuse' : 'repondu', at, current.id);
+      return { status: 'enregistre', submittedAt: now.toISOString() };
+    }),
+  };
+  return hot;
+}
+
+type HotPath = ReturnType<typeof prepareHotPath>;
+interface FrozenVersion {
+  id: number;
+  hash: string;
+  survey: Record<string, unknown>;
+}
+
+const hotPaths = new WeakMap<Database.Database, HotPath>();
+
+function hotPath(ctx: AppContext): HotPath {
+  let hot = hotPaths.get(ctx.sqlite);
+  if (!hot) {
+    hot = prepareHotPath(ctx);
+    hotPaths.set(ctx.sqlite, hot);
+  }
+  return hot;
+}
+
+function frozenVersion(ctx: AppContext, id: number): FrozenVersion | null {
+  const hot = hotPath(ctx);
+  const cached = hot.versions.get(id);
+  if (cached) return cached;
+  const row = hot.version.get(id) as { id: number; hash: string; surveyJson: string } | undefined;
+  if (!row) return null;
+  const version = { id: row.id, hash: row.hash, survey: JSON.parse(row.surveyJson) as Record<string, unknown> };
+  hot.versions.set(id, version);
+  return version;
 }
