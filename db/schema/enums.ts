@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'commentaires.consultes',
   'parametres.modifies',
   'indicateurs.modifies',
+  'lien.reemis',
   'purge',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

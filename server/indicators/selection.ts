@@ -4,6 +4,7 @@ import { indicatorSelections } from '../../db/schema/index.ts';
 import { DEFAULT_KEY_INDICATOR_IDS, INDICATOR_IDS, getIndicator } from '../../surveys/index.ts';
 import type { StaffContext } from '../context.ts';
 import { badRequest } from '../errors.ts';
+import { audit } from '../audit/audit.ts';
 
 export const MIN_KEY_INDICATORS = 4;
 export const MAX_KEY_INDICATORS = 5;
@@ -59,6 +60,7 @@ export function saveSelection(ctx: StaffContext, input: z.infer<typeof Selection
       tx.insert(indicatorSelections)
         .values([...key.map((indicatorId) => ({ departmentId, year: input.year, indicatorId, isKey: true })), ...optional.map((indicatorId) => ({ departmentId, year: input.year, indicatorId, isKey: false }))])
         .run();
+      audit(ctx, { action: 'indicateurs.modifies', target: `selection:${input.year}`, details: { cles: key.join(' '), optionnels: optional.length }, db: tx });
     },
     { behavior: 'immediate' },
   );

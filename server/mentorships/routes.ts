@@ -7,6 +7,7 @@ import { CreateMentorshipInput, UpdateMentorshipInput, createMentorship, updateM
 import { exportRegistry } from '../exports/registry-xlsx.ts';
 import { XLSX_MEDIA_TYPE } from '../imports/limits.ts';
 import { withQrCodes } from '../questionnaires/issue-links.ts';
+import { ReissueParams, reissueLink } from '../questionnaires/reissue-link.ts';
 import { AUDIENCES } from '../../db/schema/index.ts';
 
 const ClosedMentorship = z.object({
@@ -80,5 +81,15 @@ export const mentorshipRoutes = [
     response: ClosedMentorship,
     status: 201,
     handler: (ctx, { params, body }) => withQrCodes(closeMentorship(ctx, params.id, body)),
+  }),
+  staffRoute({
+    method: 'post',
+    path: '/api/mentorships/:id/links/:audience/reissue',
+    summary: 'Nouveau lien (et QR code) pour un questionnaire pas encore rempli : l’ancien lien cesse de fonctionner',
+    tags: ['mentorats'],
+    access: ASSOCIATION_LEAD,
+    params: ReissueParams,
+    status: 201,
+    handler: (ctx, { params }) => withQrCodes(reissueLink(ctx, params)),
   }),
 ];

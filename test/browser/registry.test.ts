@@ -82,4 +82,23 @@ describe('steering table pages', () => {
     expect(await seriousViolations(admin)).toEqual([]);
     await adminContext.close();
   }, 120_000);
+
+  it('re-issues a lost questionnaire link from the steering table, with its QR code', async () => {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    await login(page, '/mentorats', 'responsable_association');
+    page.on('dialog', (dialog) => void dialog.accept());
+    const button = page.getByRole('button', { name: /Émettre un nouveau lien (jeune|mentor) pour le mentorat/ }).first();
+    await button.waitFor();
+    await button.click();
+    // Either a new link (unanswered questionnaire) or a French refusal (already answered): never a silent failure.
+    await expect
+      .poll(async () => (await page.getByRole('heading', { name: /nouveau lien de questionnaire/ }).count()) + (await page.getByText(/déjà été rempli|ne pas répondre/).count()))
+      .toBeGreaterThan(0);
+    if ((await page.getByRole('heading', { name: /nouveau lien de questionnaire/ }).count()) > 0) {
+      await expect.poll(() => page.locator('input[data-link]').first().inputValue()).toMatch(/\/q\/[A-Za-z0-9_-]{43}$/);
+      expect(await page.locator('img.qr-code').count()).toBe(1);
+    }
+    await context.close();
+  });
 });

@@ -37,6 +37,7 @@ const ACTION_LABELS: Record<string, string> = {
   'commentaires.consultes': 'Commentaires consultés',
   'parametres.modifies': 'Paramètres modifiés',
   'indicateurs.modifies': 'Indicateurs modifiés',
+  'lien.reemis': 'Lien de questionnaire réémis',
   purge: 'Purge (durées de conservation)',
 };
 

@@ -22,6 +22,9 @@ type Sort = 'reference' | 'appliedOn' | 'startedOn' | 'endedOn' | 'status' | 'te
 
 const PAGE_SIZE = 25;
 
+/** Statuses whose questionnaire links exist: a lost or expired link can be re-issued. */
+const ENDED = ['objectif_atteint', 'cloture', 'abandonne'];
+
 export function MentorshipsPage({ me }: { me: Me }) {
   const lists = useLists();
   const [filters, setFilters] = useState({ status: '', territoryId: '', year: '', objective: '', associationId: '', q: '' });
@@ -31,7 +34,19 @@ export function MentorshipsPage({ me }: { me: Me }) {
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<RegistryRow | 'new' | null>(null);
   const [closing, setClosing] = useState<RegistryRow | null>(null);
-  const [closed, setClosed] = useState<(Closed & { reference: string }) | null>(null);
+  const [closed, setClosed] = useState<(Closed & { reference: string; reissued?: boolean }) | null>(null);
+
+  /** A lost or expired link: a new address replaces it (the old one stops working), answers saved so far are kept. */
+  async function reissue(row: RegistryRow, audience: 'youth' | 'mentor') {
+    const who = audience === 'youth' ? 'du jeune' : 'du mentor';
+    if (!window.confirm(`Émettre un nouveau lien ${who} pour le mentorat ${row.reference} ? L’ancien lien ne fonctionnera plus.`)) return;
+    try {
+      const result = await api<Closed>(`/mentorships/${row.id}/links/${audience}/reissue`, { method: 'POST' });
+      setClosed({ ...result, reference: row.reference, reissued: true });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
   const [notice, setNotice] = useState<string | null>(null);
   const canWrite = me.role === 'responsable_association';
 
@@ -250,6 +265,18 @@ export function MentorshipsPage({ me }: { me: Me }) {
                             Clôturer
                           </button>
                         )}
+                        {ENDED.includes(row.status) &&
+                          (['youth', 'mentor'] as const).map((audience) => (
+                            <button
+                              key={audience}
+                              type="button"
+                              className="secondary"
+                              onClick={() => reissue(row, audience)}
+                              aria-label={`Émettre un nouveau lien ${audience === 'youth' ? 'jeune' : 'mentor'} pour le mentorat ${row.reference}`}
+                            >
+                              Nouveau lien {audience === 'youth' ? 'jeune' : 'mentor'}
+                            </button>
+                          ))}
                       </td>
                     )}
                   </tr>
@@ -367,10 +394,12 @@ function CloseForm({ row, lists, onCancel, onClosed }: { row: RegistryRow; lists
   );
 }
 
-function IssuedLinks({ closed, onDone }: { closed: Closed & { reference: string }; onDone: () => void }) {
+function IssuedLinks({ closed, onDone }: { closed: Closed & { reference: string; reissued?: boolean }; onDone: () => void }) {
   return (
     <section className="panel success" aria-labelledby="titre-liens" role="status">
-      <h2 id="titre-liens">Mentorat {closed.reference} clôturé : liens de questionnaire</h2>
+      <h2 id="titre-liens">
+        {closed.reissued ? `Mentorat ${closed.reference} : nouveau lien de questionnaire` : `Mentorat ${closed.reference} clôturé : liens de questionnaire`}
+      </h2>
       <p>Ces liens ne s’affichent qu’une fois. Transmettez-les au jeune et au mentor lors de la dernière rencontre (le QR code se scanne avec l’appareil photo du téléphone). Chacun ne sert qu’une fois.</p>
       <dl>
         {closed.links.map((link) => (
