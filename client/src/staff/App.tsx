@@ -18,8 +18,9 @@ export function App() {
   const pages = pagesFor(me.role);
   const current = pages.find((p) => p.path === path) ?? pages[0]!;
   return (
-    <Layout me={me} pages={pages} current={current} onLogout={() => api('/session', { method: 'DELETE' }).finally(() => setMe(null))}>
-      {current.render(me)}
+    <Layout me={me} pages={pages} current={current} onSwitched={setMe} onLogout={() => api('/session', { method: 'DELETE' }).finally(() => setMe(null))}>
+      {/* A new department is a new tenant: every page reloads its data from scratch. */}
+      <div key={me.department.id}>{current.render(me)}</div>
     </Layout>
   );
 }
@@ -36,7 +37,57 @@ const ROLE_LABELS: Record<Me['role'], string> = {
   responsable_association: 'Responsable reporting',
 };
 
-function Layout({ me, pages, current, onLogout, children }: { me: Me; pages: StaffPage[]; current: StaffPage; onLogout: () => void; children: ReactNode }) {
+/** An association working with several departments acts in one at a time; the session says which. */
+function DepartmentSwitch({ me, onSwitched }: { me: Me; onSwitched: (me: Me) => void }) {
+  const [departments, setDepartments] = useState<{ id: number; name: string }[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (me.role === 'responsable_association') api<{ id: number; name: string }[]>('/session/departments').then(setDepartments, () => setDepartments([]));
+  }, [me.role]);
+  if (departments.length < 2) return <span>{me.department.name}</span>;
+  return (
+    <span>
+      <label htmlFor="departement-actif" className="sr-only">
+        Département
+      </label>
+      <select
+        id="departement-actif"
+        value={me.department.id}
+        onChange={(e) =>
+          api<Me>('/session/department', { method: 'PUT', body: { departmentId: Number(e.target.value) } }).then(onSwitched, (err: Error) => setError(err.message))
+        }
+      >
+        {departments.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+      </select>
+      {error && (
+        <span className="error" role="alert">
+          {' '}
+          {error}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function Layout({
+  me,
+  pages,
+  current,
+  onLogout,
+  onSwitched,
+  children,
+}: {
+  me: Me;
+  pages: StaffPage[];
+  current: StaffPage;
+  onLogout: () => void;
+  onSwitched: (me: Me) => void;
+  children: ReactNode;
+}) {
   useTitle(current);
   return (
     <>
@@ -46,7 +97,7 @@ function Layout({ me, pages, current, onLogout, children }: { me: Me; pages: Sta
       <header className="topbar">
         <div className="brand">
           <strong>Impact Mentorat</strong>
-          <span>{me.department.name}</span>
+          <DepartmentSwitch me={me} onSwitched={onSwitched} />
         </div>
         <div className="who">
           <span>
