@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { indicatorValues, mentorships, questionnaireVersions, responses } from '../../db/schema/index.ts';
 import { mapAnswers } from '../../surveys/index.ts';
+import { closureYear } from '../questionnaires/respond.ts';
 import type { Db } from '../../db/open.ts';
 
 /**
@@ -41,7 +42,6 @@ export function recomputeIndicatorValues(db: Db): { responses: number; values: n
         const values = mapAnswers(survey, row.answers);
         responseCount++;
         if (values.length === 0) continue;
-        const year = Number((row.endedOn ?? row.submittedAt.toISOString()).slice(0, 4));
         tx.insert(indicatorValues)
           .values(
             values.map((v) => ({
@@ -49,7 +49,7 @@ export function recomputeIndicatorValues(db: Db): { responses: number; values: n
               mentorshipId: row.mentorshipId,
               departmentId: row.departmentId,
               associationId: row.associationId,
-              year,
+              year: closureYear(row.endedOn, row.submittedAt),
               audience: row.audience,
               indicatorId: v.indicatorId,
               dimension: v.dimension,

@@ -13,6 +13,14 @@ export type LinkRow = typeof links.$inferSelect;
 export const linkUnavailable = () =>
   new ServiceError('NOT_FOUND', 'Ce lien n’est pas ou plus valide. Il a peut-être déjà servi, ou il a expiré.');
 
+/**
+ * The year a response's indicator values count in: the year the mentorship ended, or, for a row without an end date,
+ * the year the answer arrived. Submission and `recompute` must agree on it, so it lives here once.
+ */
+export function closureYear(endedOn: string | null, answeredAt: Date): number {
+  return Number((endedOn ?? answeredAt.toISOString()).slice(0, 4));
+}
+
 /** Finds an open, unexpired link from the raw token of the address. */
 export function findOpenLinkByToken(ctx: AppContext, token: string): LinkRow | null {
   if (!TOKEN_PATTERN.test(token)) return null;
@@ -208,7 +216,7 @@ function prepareHotPath(ctx: AppContext) {
         insertResponse.run(current.id, current.mentorshipId, current.questionnaireVersionId, current.audience, input.declined ? 1 : 0, input.answersJson, input.idempotencyKey, at)
           .lastInsertRowid,
       );
-      const year = Number((current.endedOn ?? now.toISOString()).slice(0, 4));
+      const year = closureYear(current.endedOn, now);
       for (let start = 0; start < input.values.length; start += VALUES_PER_INSERT) {
         const chunk = input.values.slice(start, start + VALUES_PER_INSERT);
         const params: unknown[] = [];
