@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import { StatusBadge, frDate } from './ReportingPage.tsx';
+import { StatusBadge, frDate, type Period, type Status } from './ReportingPage.tsx';
 import './pilotage.css';
 
 interface Cell {
@@ -13,19 +13,12 @@ interface Profiles {
   parAge: { group: string; cell: Cell }[];
   parPlacement: { code: string; label: string; cell: Cell }[];
 }
-interface Period {
-  id: string;
-  label: string;
-  start: string;
-  end: string;
-  dueOn: string;
-}
 interface AssociationItem {
   associationId: number;
   associationName: string;
   chiffres: { enCours: Cell; commences: Cell; clotures: Cell };
   profils: Profiles;
-  reporting: 'a_temps' | 'en_retard' | 'manquant' | 'a_venir' | 'non_concerne';
+  reporting: Status;
   confirmedAt: string | null;
   difficultes: string;
   presentations: string;

@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, type Me } from '../api.ts';
 import './pilotage.css';
 
-type Status = 'a_temps' | 'en_retard' | 'manquant' | 'a_venir' | 'non_concerne';
-interface Period {
+export type Status = 'a_temps' | 'en_retard' | 'manquant' | 'a_venir' | 'non_concerne';
+export interface Period {
   id: string;
   label: string;
   start: string;
