@@ -1,6 +1,6 @@
 /** Report charts rendered on the server (workbook images, printable report), from the same specs as the browser. */
 import type { TopLevelSpec } from 'vega-lite';
-import { barChartSpec, trendSpec } from '../../client/src/staff/charts/specs.ts';
+import { barChartSpec, trendSpec } from '../../client/src/staff/shared/charts/specs.ts';
 import type { DashboardResult } from '../reports/dashboard/query.ts';
 import type { EvolutionResult } from '../reports/evolution/query.ts';
 

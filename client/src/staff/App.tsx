@@ -1,8 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { api, type Me } from './api.ts';
 import { navigate, usePath } from './router.ts';
-import { LoginPage } from './pages/LoginPage.tsx';
-import { PAGE_GROUPS, pagesFor, type StaffPage } from './pages/index.tsx';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { PAGE_GROUPS, pagesFor, type StaffPage } from './pages.tsx';
 
 export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);

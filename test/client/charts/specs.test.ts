@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChartSpec, trendSpec } from '../../../client/src/staff/charts/specs.ts';
+import { barChartSpec, trendSpec } from '../../../client/src/staff/shared/charts/specs.ts';
 
 const json = (v: unknown) => JSON.stringify(v);
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, type Me } from '../api.ts';
-import { send } from './MentorshipFormPage.tsx';
-import { formatDate } from './useLists.ts';
-import './registry.css';
+import { send } from '../mentorships/MentorshipFormPage.tsx';
+import { formatDate } from '../settings/useLists.ts';
+import '../shared/registry.css';
 
 interface Mentor {
   id: number;

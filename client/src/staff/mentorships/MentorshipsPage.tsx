@@ -2,8 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, type Me } from '../api.ts';
 import { navigate } from '../router.ts';
 import { MentorshipForm, send, type FieldIssue, type RegistryRow } from './MentorshipFormPage.tsx';
-import { STATUS_LABELS, formatDate, formatMonth, labelOf, useLists, valuesOf, type ListsData } from './useLists.ts';
-import './registry.css';
+import { STATUS_LABELS, formatDate, formatMonth, labelOf, useLists, valuesOf, type ListsData } from '../settings/useLists.ts';
+import '../shared/registry.css';
 
 export { STATUS_LABELS };
 

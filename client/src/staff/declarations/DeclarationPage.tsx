@@ -1,5 +1,5 @@
 import { Fragment, useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import './pilotage.css';
+import '../shared/pilotage.css';
 import { api, type Me } from '../api.ts';
 
 /** Field keys shared with server/declarations/content.ts (the demo seed and the reports use them too). */

@@ -1,8 +1,8 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { navigate } from '../router.ts';
-import { send } from './MentorshipFormPage.tsx';
-import { formatDate, formatMonth } from './useLists.ts';
-import './registry.css';
+import { send } from '../mentorships/MentorshipFormPage.tsx';
+import { formatDate, formatMonth } from '../settings/useLists.ts';
+import '../shared/registry.css';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_BYTES = 5 * 1024 * 1024;

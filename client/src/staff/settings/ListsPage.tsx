@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { send } from './MentorshipFormPage.tsx';
+import { send } from '../mentorships/MentorshipFormPage.tsx';
 import { useLists, type ListKindData, type ListValue, type ListsData, type Territory } from './useLists.ts';
-import './registry.css';
+import '../shared/registry.css';
 
 async function remove(path: string): Promise<string | null> {
   const res = await fetch(`/api${path}`, { method: 'DELETE', credentials: 'same-origin' });

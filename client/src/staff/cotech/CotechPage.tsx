@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api.ts';
-import { StatusBadge, frDate, type Period, type Status } from './ReportingPage.tsx';
-import './pilotage.css';
+import { StatusBadge, frDate, type Period, type Status } from '../reporting/ReportingPage.tsx';
+import '../shared/pilotage.css';
 
 interface Cell {
   value: number | null;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { api, type Me } from '../api.ts';
-import './pilotage.css';
+import '../shared/pilotage.css';
 
 export type Status = 'a_temps' | 'en_retard' | 'manquant' | 'a_venir' | 'non_concerne';
 export interface Period {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { valuesOf, type ListKindData, type ListsData } from './useLists.ts';
+import { valuesOf, type ListKindData, type ListsData } from '../settings/useLists.ts';
 
 export interface RegistryRow {
   id: number;

@@ -1,5 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { api, type Me } from '../api.ts';
+import { api, type Me } from '../../api.ts';
 import { hiddenCountLabel, isHidden, type Cell } from './specs.ts';
 
 /** The report JSON's cell: a number, `{ suppressed: true }`, or null (nothing measured). */

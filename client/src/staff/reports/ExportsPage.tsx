@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Me } from '../api.ts';
-import { csvHref, ReportFilters, useReport } from '../charts/report-ui.tsx';
-import '../charts/reports.css';
+import { csvHref, ReportFilters, useReport } from '../shared/charts/report-ui.tsx';
+import '../shared/charts/reports.css';
 
 const q = (o: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();

@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { Me } from '../api.ts';
-import { Chart } from '../charts/Chart.tsx';
-import { barChartSpec } from '../charts/specs.ts';
-import { csvHref, fmt, Insufficient, Loading, ReportFilters, SuppressionNote, useReport, type ReportCell } from '../charts/report-ui.tsx';
+import { Chart } from '../shared/charts/Chart.tsx';
+import { barChartSpec } from '../shared/charts/specs.ts';
+import { csvHref, fmt, Insufficient, Loading, ReportFilters, SuppressionNote, useReport, type ReportCell } from '../shared/charts/report-ui.tsx';
 
 interface Distribution {
   items: { key: string; label: string; count: ReportCell; share: ReportCell }[];

@@ -1,20 +1,20 @@
 import type { ReactNode } from 'react';
-import type { Me } from '../api.ts';
-import { MentorshipsPage } from './MentorshipsPage.tsx';
-import { ImportPage } from './ImportPage.tsx';
-import { MentorsPage } from './MentorsPage.tsx';
-import { ListsPage } from './ListsPage.tsx';
-import { ValueChainPage } from './ValueChainPage.tsx';
-import { DashboardPage } from './DashboardPage.tsx';
-import { EvolutionPage } from './EvolutionPage.tsx';
-import { ResponseRatePage } from './ResponseRatePage.tsx';
-import { ExportsPage } from './ExportsPage.tsx';
-import { DeclarationPage } from './DeclarationPage.tsx';
-import { ReportingPage } from './ReportingPage.tsx';
-import { CotechPage } from './CotechPage.tsx';
-import { IndicatorsPage } from './IndicatorsPage.tsx';
-import { AccountsPage } from './AccountsPage.tsx';
-import { AuditPage } from './AuditPage.tsx';
+import type { Me } from './api.ts';
+import { MentorshipsPage } from './mentorships/MentorshipsPage.tsx';
+import { ImportPage } from './imports/ImportPage.tsx';
+import { MentorsPage } from './mentors/MentorsPage.tsx';
+import { ListsPage } from './settings/ListsPage.tsx';
+import { ValueChainPage } from './reports/ValueChainPage.tsx';
+import { DashboardPage } from './reports/DashboardPage.tsx';
+import { EvolutionPage } from './reports/EvolutionPage.tsx';
+import { ResponseRatePage } from './reports/ResponseRatePage.tsx';
+import { ExportsPage } from './reports/ExportsPage.tsx';
+import { DeclarationPage } from './declarations/DeclarationPage.tsx';
+import { ReportingPage } from './reporting/ReportingPage.tsx';
+import { CotechPage } from './cotech/CotechPage.tsx';
+import { IndicatorsPage } from './indicators/IndicatorsPage.tsx';
+import { AccountsPage } from './users/AccountsPage.tsx';
+import { AuditPage } from './audit/AuditPage.tsx';
 
 export const PAGE_GROUPS = ['Suivi', 'Rapports', 'Administration'] as const;
 

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import { indicators } from '../../../../surveys/browser.ts';
 import type { Me } from '../api.ts';
-import { Chart } from '../charts/Chart.tsx';
-import { trendSpec } from '../charts/specs.ts';
-import { basis, csvHref, fmt, Insufficient, Loading, ReportFilters, SuppressionNote, unitOf, useReport, type ReportMeasure } from '../charts/report-ui.tsx';
+import { Chart } from '../shared/charts/Chart.tsx';
+import { trendSpec } from '../shared/charts/specs.ts';
+import { basis, csvHref, fmt, Insufficient, Loading, ReportFilters, SuppressionNote, unitOf, useReport, type ReportMeasure } from '../shared/charts/report-ui.tsx';
 
 interface Point {
   year: number;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Me } from '../api.ts';
-import { basis, csvHref, fmt, Loading, ReportFilters, SuppressionNote, useReport, type ReportCell, type ReportMeasure } from '../charts/report-ui.tsx';
+import { basis, csvHref, fmt, Loading, ReportFilters, SuppressionNote, useReport, type ReportCell, type ReportMeasure } from '../shared/charts/report-ui.tsx';
 
 interface AudienceRate {
   issued: ReportCell;
