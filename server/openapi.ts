@@ -1,6 +1,18 @@
 import { createDocument } from 'zod-openapi';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Route } from './http/route.ts';
+
+/** What every refusal looks like (server/http/error-handler.ts); `details.issues` lists the invalid fields. */
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.object({ issues: z.array(z.object({ field: z.string().nullable(), message: z.string() })).optional() }).loose().optional(),
+    }),
+  })
+  .meta({ id: 'ErrorBody' });
+const errorContent = { content: { 'application/json': { schema: ErrorBodySchema } } };
 
 /** The OpenAPI document, generated from the route table's zod schemas (never written by hand). */
 export function buildOpenApiDocument(routes: Route[]) {
@@ -17,11 +29,12 @@ export function buildOpenApiDocument(routes: Route[]) {
             ? { content: { [route.produces]: {} } }
             : {}),
       },
-      '400': { description: 'Requête invalide (message en français)' },
+      '400': { description: 'Requête invalide (message en français)', ...errorContent },
+      default: { description: 'Refus ou erreur (message en français)', ...errorContent },
     };
     if (route.access !== 'public') {
-      responses['401'] = { description: 'Non connecté' };
-      responses['403'] = { description: 'Rôle insuffisant ou requête d’un autre site' };
+      responses['401'] = { description: 'Non connecté', ...errorContent };
+      responses['403'] = { description: 'Rôle insuffisant ou requête d’un autre site', ...errorContent };
     }
     paths[path] ??= {};
     paths[path]![route.method] = {
@@ -32,7 +45,7 @@ export function buildOpenApiDocument(routes: Route[]) {
         ...(route.params ? { path: route.params as z.ZodObject } : {}),
         ...(route.query ? { query: route.query as z.ZodObject } : {}),
       },
-      ...(route.body ? { requestBody: { content: { 'application/json': { schema: route.body } } } } : {}),
+      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.body } } } } : {}),
       responses,
     };
   }

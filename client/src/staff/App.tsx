@@ -1,15 +1,22 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { api, type Me } from './api.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiQuery, client, ok, type Me } from './api.ts';
 import { navigate, usePath } from './router.ts';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { PAGE_GROUPS, pagesFor, type StaffPage } from './pages.tsx';
 
 export function App() {
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [me, setSession] = useState<Me | null | undefined>(undefined);
   const path = usePath();
+  const queryClient = useQueryClient();
+  // Another account or department is another tenant: nothing cached for the previous one may show.
+  const setMe = (next: Me | null) => {
+    queryClient.clear();
+    setSession(next);
+  };
 
   useEffect(() => {
-    api<Me>('/session').then(setMe, () => setMe(null));
+    client.GET('/api/session').then(({ data }) => setSession(data ?? null), () => setSession(null));
   }, []);
 
   if (me === undefined) return <p role="status">Chargement…</p>;
@@ -18,7 +25,7 @@ export function App() {
   const pages = pagesFor(me.role);
   const current = pages.find((p) => p.path === path) ?? pages[0]!;
   return (
-    <Layout me={me} pages={pages} current={current} onSwitched={setMe} onLogout={() => api('/session', { method: 'DELETE' }).finally(() => setMe(null))}>
+    <Layout me={me} pages={pages} current={current} onSwitched={setMe} onLogout={() => client.DELETE('/api/session').finally(() => setMe(null))}>
       {/* A new department is a new tenant: every page reloads its data from scratch. */}
       <div key={me.department.id}>{current.render(me)}</div>
     </Layout>
@@ -39,11 +46,8 @@ const ROLE_LABELS: Record<Me['role'], string> = {
 
 /** An association working with several departments acts in one at a time; the session says which. */
 function DepartmentSwitch({ me, onSwitched }: { me: Me; onSwitched: (me: Me) => void }) {
-  const [departments, setDepartments] = useState<{ id: number; name: string }[]>([]);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (me.role === 'responsable_association') api<{ id: number; name: string }[]>('/session/departments').then(setDepartments, () => setDepartments([]));
-  }, [me.role]);
+  const departments = useQuery({ ...apiQuery('/api/session/departments'), enabled: me.role === 'responsable_association' }).data ?? [];
   if (departments.length < 2) return <span>{me.department.name}</span>;
   return (
     <span>
@@ -54,7 +58,7 @@ function DepartmentSwitch({ me, onSwitched }: { me: Me; onSwitched: (me: Me) => 
         id="departement-actif"
         value={me.department.id}
         onChange={(e) =>
-          api<Me>('/session/department', { method: 'PUT', body: { departmentId: Number(e.target.value) } }).then(onSwitched, (err: Error) => setError(err.message))
+          ok(client.PUT('/api/session/department', { body: { departmentId: Number(e.target.value) } })).then(onSwitched, (err: Error) => setError(err.message))
         }
       >
         {departments.map((d) => (
