@@ -21,6 +21,11 @@ export const links = sqliteTable(
     /** Partial answers saved as the respondent goes; never read by reports. */
     draftJson: text('draft_json', { mode: 'json' }).$type<Record<string, unknown>>(),
     draftUpdatedAt: integer('draft_updated_at', { mode: 'timestamp_ms' }),
+    /**
+     * Language the respondent reads the questionnaire in (surveys/languages.ts), set at the first opening from the
+     * phone's preference, then by their choice: resuming on another phone keeps it. Null until first opened.
+     */
+    language: text('language'),
   },
   (t) => [uniqueIndex('links_mentorship_audience_uq').on(t.mentorshipId, t.audience), index('links_state_idx').on(t.state, t.expiresAt)],
 );

@@ -19,6 +19,8 @@ export const responses = sqliteTable(
     /** Client-chosen key so that a retried submission returns the first result instead of failing. */
     idempotencyKey: text('idempotency_key'),
     submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Language the questionnaire was answered in; the answers themselves are codes, the same in every language. */
+    language: text('language').notNull().default('fr'),
   },
   (t) => [index('responses_mentorship_idx').on(t.mentorshipId)],
 );

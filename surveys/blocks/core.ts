@@ -25,6 +25,7 @@ export function coreNotice({ audience, contact, associationName }: NoticeInput):
         `Ce questionnaire parle de ton mentorat${association ? ` avec l'association ${association}` : ''}. Il prend environ 5 minutes.`,
         "Tu peux passer toutes les questions : aucune réponse n'est obligatoire.",
         "On ne te demande pas ton nom. Tes réponses sont regroupées avec celles des autres jeunes. L'association et le Département voient seulement les résultats du groupe, pas tes réponses à toi.",
+        "Une seule exception : si toi ou ton représentant légal demandez à voir ou à effacer tes données, l'administration du Département peut sortir tes réponses pour répondre à cette demande, et c'est noté dans un journal.",
         "Seul ton message de la dernière question, si tu en écris un, est lu par l'association. Le Département ne le voit jamais.",
         'Tu peux aussi choisir de ne pas répondre du tout : rien ne sera enregistré à part ce choix.',
         "Tu peux t'arrêter et reprendre plus tard avec le même lien.",
@@ -37,7 +38,8 @@ export function coreNotice({ audience, contact, associationName }: NoticeInput):
     paragraphs: [
       `Ce questionnaire porte sur le mentorat que vous venez de terminer${association ? ` avec l'association ${association}` : ''}. Il prend quelques minutes.`,
       'Toutes les questions sont facultatives : vous pouvez passer celles auxquelles vous ne souhaitez pas répondre.',
-      "Votre nom n'est pas demandé. Vos réponses sont regroupées avec celles des autres mentors : l'association et le Département ne voient que des résultats agrégés, jamais vos réponses individuelles.",
+      "Votre nom n'est pas demandé. Vos réponses sont regroupées avec celles des autres mentors : l'association et le Département ne voient que des résultats agrégés, pas vos réponses individuelles.",
+      "Seule exception : si vous demandez à consulter ou à effacer vos données, l'administration du Département peut extraire vos réponses pour traiter cette demande ; l'extraction est inscrite au journal d'audit.",
       "Seul votre commentaire libre (dernière question), si vous en écrivez un, est lu par l'association ; il n'est jamais transmis au Département.",
       'Vous pouvez aussi choisir de ne pas répondre : seul ce choix sera enregistré.',
       'Vous pouvez vous interrompre et reprendre plus tard avec le même lien.',
