@@ -27,7 +27,13 @@ export interface MentorshipFact {
   schoolLevel: string | null;
   placementType: string | null;
   territoryId: number | null;
-  mentorTrainedOn: string | null;
+}
+
+/** A mentor of the associations in scope, with the training date the association recorded. */
+export interface MentorFact {
+  id: number;
+  associationId: number;
+  trainedOn: string | null;
 }
 
 export interface IndicatorFact {
@@ -50,6 +56,8 @@ export interface DeclarationFact {
 }
 
 export interface LinkFact {
+  /** The link's own id (a unit of the protected source). */
+  id: number;
   mentorshipId: number;
   associationId: number;
   endedOn: string | null;
@@ -76,17 +84,36 @@ export function loadMentorships(ctx: StaffContext, scope: ReportScope, period: {
   const sqlText = `SELECT m.id AS id, m.association_id AS associationId, m.young_person_id AS youngPersonId, m.mentor_id AS mentorId, m.status AS status,
       m.applied_on AS appliedOn, m.matched_on AS matchedOn, m.started_on AS startedOn, m.ended_on AS endedOn, m.objective AS objective,
       m.modality AS modality, m.is_renewal AS isRenewal, m.closure_reason AS closureReason, y.sex AS sex, y.birth_month AS birthMonth,
-      y.school_level AS schoolLevel, y.placement_type AS placementType, y.territory_id AS territoryId, t.trained_on AS mentorTrainedOn
+      y.school_level AS schoolLevel, y.placement_type AS placementType, y.territory_id AS territoryId
     FROM mentorships m
     JOIN young_people y ON y.id = m.young_person_id
-    LEFT JOIN mentors t ON t.id = m.mentor_id
     WHERE m.department_id = ?${scope.associationId === null ? '' : ' AND m.association_id = ?'}${
-      period ? ' AND coalesce(m.started_on, m.applied_on) <= ? AND (m.ended_on IS NULL OR m.ended_on >= ?)' : ''
+      period ? ' AND (coalesce(m.started_on, m.applied_on) <= ? OR m.applied_on <= ?) AND (m.ended_on IS NULL OR m.ended_on >= ?)' : ''
     }`;
   const args: (string | number)[] = [scope.departmentId];
   if (scope.associationId !== null) args.push(scope.associationId);
-  if (period) args.push(period.to, period.from);
+  // Applied in the period but started later: still a candidature at the period's end (dashboard of a past year).
+  if (period) args.push(period.to, period.to, period.from);
   return (prepared(ctx, sqlText).all(...args) as (MentorshipFact & { isRenewal: number | boolean })[]).map((r) => ({ ...r, isRenewal: Boolean(r.isRenewal) }));
+}
+
+/**
+ * Mentors with a training date, of the department's associations: those paired at least once in this department,
+ * and those not paired yet (a trained mentor waiting for a young person is still the association's work for the
+ * department). Read whole, not through the mentorships of a period, so that "mentors trained in a year" is one
+ * figure whichever page or year range asks for it.
+ */
+export function loadMentors(ctx: StaffContext, scope: ReportScope): MentorFact[] {
+  const sqlText = `SELECT t.id AS id, t.association_id AS associationId, t.trained_on AS trainedOn
+    FROM mentors t
+    JOIN department_associations da ON da.association_id = t.association_id AND da.department_id = ?
+    WHERE t.trained_on IS NOT NULL${scope.associationId === null ? '' : ' AND t.association_id = ?'}
+      AND (t.id IN (SELECT mentor_id FROM mentorships WHERE department_id = ? AND mentor_id IS NOT NULL)
+        OR t.id NOT IN (SELECT m.mentor_id FROM mentorships m JOIN department_associations d ON d.association_id = m.association_id AND d.department_id = ? WHERE m.mentor_id IS NOT NULL))`;
+  const args: number[] = [scope.departmentId];
+  if (scope.associationId !== null) args.push(scope.associationId);
+  args.push(scope.departmentId, scope.departmentId);
+  return prepared(ctx, sqlText).all(...args) as MentorFact[];
 }
 
 /** Indicator values of the given closure years (never the raw answers). */
@@ -126,10 +153,22 @@ export function loadDeclarations(ctx: StaffContext, scope: ReportScope, years: n
     .map((d) => ({ ...d, content: d.content && typeof d.content === 'object' && !Array.isArray(d.content) ? d.content : {} }));
 }
 
+/** Each association in scope with the state of its declaration for the year (null: not started). */
+export function loadDeclarationStates(ctx: StaffContext, scope: ReportScope, year: number): { associationId: number; name: string; state: 'brouillon' | 'soumise' | null }[] {
+  const rows = ctx.db
+    .select({ associationId: declarations.associationId, state: declarations.state })
+    .from(declarations)
+    .where(and(eq(declarations.departmentId, scope.departmentId), eq(declarations.year, year), associationCondition(scope, declarations.associationId)))
+    .all();
+  const shown = scope.associationId === null ? scope.associations : scope.associations.filter((a) => a.id === scope.associationId);
+  return shown.map((a) => ({ associationId: a.id, name: a.name, state: rows.find((r) => r.associationId === a.id)?.state ?? null }));
+}
+
 /** Questionnaire links of mentorships that ended in [from, to], with whether and how they were answered. */
 export function loadLinks(ctx: StaffContext, scope: ReportScope, period: { from: string; to: string }): LinkFact[] {
   return ctx.db
     .select({
+      id: links.id,
       mentorshipId: mentorships.id,
       associationId: mentorships.associationId,
       endedOn: mentorships.endedOn,

@@ -1,6 +1,6 @@
 /** Pure computations of the dashboard (the Excel "Tableau de bord"): facts in, suppressed counts out. */
 import type { ListKind } from '../../../db/schema/index.ts';
-import { MENTORSHIP_STATUSES } from '../../../db/schema/enums.ts';
+import { MENTORSHIP_STATUSES, type MentorshipStatus } from '../../../db/schema/enums.ts';
 import type { MentorshipFact } from '../facts.ts';
 import { activeDuring, activeOn, AGE_GROUPS, ageGroup, ageOn, distributionBy, groupCategories, listCategories, perYoungPerson, yearEnd, yearStart } from '../measures.ts';
 import { insufficientMessage, type ListEntry } from '../scope.ts';
@@ -55,13 +55,24 @@ export type DashboardComputed =
     };
 
 /**
+ * The status a row had on a day, from its dates: a past year is read as it stood then, not with today's status
+ * (a mentorship running on 31 December 2025 and closed in 2026 was « en cours » in 2025).
+ */
+export function statusOn(m: MentorshipFact, date: string): MentorshipStatus {
+  if (m.endedOn !== null && m.endedOn <= date && m.status !== 'en_cours' && m.status !== 'candidature') return m.status as MentorshipStatus;
+  if (m.startedOn !== null && m.startedOn <= date && m.status !== 'candidature') return 'en_cours';
+  return 'candidature';
+}
+
+/**
  * Population: mentorships of the year = running at least one day of the year, plus applications of the year
  * still waiting; people breakdowns count each young person once.
  */
 export function computeDashboard(f: DashboardFacts): DashboardComputed {
   const { k, year } = f;
+  const statusOf = (m: MentorshipFact) => statusOn(m, f.date);
   const ofYear = f.mentorships.filter(
-    (m) => activeDuring(m, year) || (m.status === 'candidature' && m.appliedOn !== null && m.appliedOn >= yearStart(year) && m.appliedOn <= yearEnd(year)),
+    (m) => activeDuring(m, year) || (statusOf(m) === 'candidature' && m.appliedOn !== null && m.appliedOn >= yearStart(year) && m.appliedOn <= yearEnd(year)),
   );
   const running = ofYear.filter((m) => activeDuring(m, year));
   const young = perYoungPerson(running);
@@ -69,7 +80,7 @@ export function computeDashboard(f: DashboardFacts): DashboardComputed {
   if (everyYoung > 0 && everyYoung < k) return { status: 'insufficient', year, date: f.date, k, message: insufficientMessage(k) };
   const schoolGroup = new Map(f.lists.niveau_scolaire.map((e) => [e.code, e.group]));
   const dist: Record<DashboardChart, Distribution> = {
-    statut: distributionBy(ofYear, (m) => m.status, STATUS_CATEGORIES, k),
+    statut: distributionBy(ofYear, statusOf, STATUS_CATEGORIES, k),
     territoire: distributionBy(young, (m) => (m.territoryId === null ? null : String(m.territoryId)), [...f.territories].map(([id, name]) => ({ key: String(id), label: name })), k),
     tranche_age: distributionBy(young, (m) => ageGroup(ageOn(m.birthMonth, f.date)), AGE_GROUPS, k),
     sexe: distributionBy(young, (m) => m.sex, listCategories(f.lists.sexe), k),
@@ -80,7 +91,7 @@ export function computeDashboard(f: DashboardFacts): DashboardComputed {
   let byAssociation: CrossTable | null = null;
   if (f.byAssociation) {
     const rows = f.associations.map((a) => ({ key: String(a.id), label: a.name }));
-    const counts = f.associations.map((a) => STATUS_CATEGORIES.map((s) => ofYear.filter((m) => m.associationId === a.id && m.status === s.key).length));
+    const counts = f.associations.map((a) => STATUS_CATEGORIES.map((s) => ofYear.filter((m) => m.associationId === a.id && statusOf(m) === s.key).length));
     byAssociation = suppressCrossTable(rows, STATUS_CATEGORIES, counts, k);
   }
   return {
@@ -91,7 +102,7 @@ export function computeDashboard(f: DashboardFacts): DashboardComputed {
     inProgressAt: suppressCount(f.mentorships.filter((m) => activeOn(m, f.date)).length, k),
     mentorshipsOfYear: suppressCount(ofYear.length, k),
     youngPeople: suppressCount(young.length, k),
-    charts: DASHBOARD_CHARTS.map((key) => ({ key, title: CHART_TITLES[key], distribution: dist[key] })),
+    charts: DASHBOARD_CHARTS.map((key) => ({ key, title: key === 'statut' ? `${CHART_TITLES.statut} au ${f.date.split('-').reverse().join('/')}` : CHART_TITLES[key], distribution: dist[key] })),
     byAssociation,
   };
 }

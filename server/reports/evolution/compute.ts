@@ -10,8 +10,10 @@ export interface SeriesPoint {
   measure: Measure;
   /** 95 % Wilson interval, for a share whose counts may be shown. */
   interval: Interval | null;
-  /** Fewer than 30 units behind the figure: read with care. */
+  /** Fewer than 30 units behind a share or a mean: read with care (never set on a plain count). */
   smallSample: boolean;
+  /** Nothing recorded for the figure that year: "pas de données", never drawn as 0. */
+  noData: boolean;
 }
 export interface Series {
   indicatorId: string;
@@ -26,14 +28,24 @@ export interface WordingChange {
   year: number;
 }
 
-export function point(year: number, measure: Measure): SeriesPoint {
+const ESTIMATE_UNITS = new Set(['part', 'moyenne', 'score', 'duree_jours', 'ratio']);
+
+export function point(year: number, measure: Measure, unit = 'part'): SeriesPoint {
   const n = measure.denominator ?? measure.n;
   const count = typeof n === 'number' ? n : null;
   let interval: Interval | null = null;
   if (measure.denominator !== null && typeof measure.value === 'number' && typeof measure.n === 'number' && typeof measure.denominator === 'number') {
     interval = wilsonInterval(measure.n, measure.denominator);
   }
-  return { year, measure, interval, smallSample: isSuppressed(n) || (count !== null && count > 0 && count < SMALL_SAMPLE) };
+  // A plain count is the figure itself, not a sample: the marker is for shares and means only.
+  const estimate = measure.denominator !== null || ESTIMATE_UNITS.has(unit);
+  return {
+    year,
+    measure,
+    interval,
+    smallSample: estimate && (isSuppressed(n) || (count !== null && count > 0 && count < SMALL_SAMPLE)),
+    noData: measure.value === null,
+  };
 }
 
 export function seriesFor(facts: ValueChainFacts, years: readonly number[], ids: readonly string[]): Series[] {
@@ -57,7 +69,7 @@ export function seriesFor(facts: ValueChainFacts, years: readonly number[], ids:
       indicatorId: id,
       label: ind?.label ?? id,
       unit: ind?.unit ?? 'nombre',
-      points: perYear.map(({ y, figures }) => point(y, figures.get(id as IndicatorId)?.main ?? { value: null, n: null, denominator: null })),
+      points: perYear.map(({ y, figures }) => point(y, figures.get(id as IndicatorId)?.main ?? { value: null, n: null, denominator: null }, ind?.unit ?? 'nombre')),
     };
   });
 }

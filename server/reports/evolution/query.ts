@@ -4,14 +4,14 @@ import { mentorships, questionnaireVersions, responses } from '../../../db/schem
 import { getIndicator, INDICATOR_IDS } from '../../../surveys/catalogue.ts';
 import { indicatorWording } from '../../../surveys/compose.ts';
 import type { StaffContext } from '../../context.ts';
-import { loadDeclarations, loadIndicatorValues, loadMentorships } from '../facts.ts';
+import { loadDeclarations, loadIndicatorValues, loadMentors, loadMentorships } from '../facts.ts';
 import { loadKeyIndicators } from '../key-indicators.ts';
 import { associationCondition, AssociationFilter, insufficientMessage, ReportYear, resolveScope, type ReportScope } from '../scope.ts';
 import { perYoungPerson, activeDuring } from '../measures.ts';
 import { seriesFor, wordingChanges, type Series, type WordingChange } from './compute.ts';
 
-/** At most this many years back: enough for a steering committee, bounded for the cost. */
-export const MAX_YEARS = 10;
+/** Every year from the department's first data (issue 12.5), bounded only as a guard on the cost. */
+export const MAX_YEARS = 30;
 
 export const EvolutionParameters = z.strictObject({
   year: ReportYear,
@@ -38,6 +38,7 @@ const FACETS = ['prise_de_parole', 'personne_ressource', 'liens', 'decouverte'];
 export const HEADLINE_DIMENSIONS: Readonly<Record<string, readonly string[]>> = {
   'realisations.frequence': ['frequence'],
   'realisations.assiduite': ['assiduite'],
+  'realisations.qualite_relation': ['score'],
   'impact.confiance': ['evolution', 'grace_au_mentorat'],
   'impact.notes': ['evolution', 'grace_au_mentorat'],
   'impact.stage': ['trouve'],
@@ -48,11 +49,9 @@ const SHARE_INDICATORS = ['resultats.objectif_atteint', 'impact.confiance', 'imp
 
 export function evolutionReport(ctx: StaffContext, params: EvolutionParameters): EvolutionResult {
   const scope = resolveScope(ctx, params.association);
-  const first = params.year - MAX_YEARS + 1;
+  const first = Math.max(params.year - MAX_YEARS + 1, firstDataYear(ctx, scope) ?? params.year);
   const mentorshipRows = loadMentorships(ctx, scope, { from: `${first - 1}-01-01`, to: `${params.year}-12-31` });
-  const dataYears = new Set<number>();
-  for (const m of mentorshipRows) for (const d of [m.startedOn, m.endedOn]) if (d) dataYears.add(Number(d.slice(0, 4)));
-  const years = Array.from({ length: MAX_YEARS }, (_, i) => first + i).filter((y) => y >= Math.min(...dataYears, params.year));
+  const years = Array.from({ length: Math.max(1, params.year - first + 1) }, (_, i) => first + i);
   const lastYoung = perYoungPerson(mentorshipRows.filter((m) => activeDuring(m, params.year))).length;
   if (lastYoung > 0 && lastYoung < scope.k) return { status: 'insufficient', year: params.year, k: scope.k, message: insufficientMessage(scope.k) };
   const keyIds = loadKeyIndicators(ctx, scope.departmentId, params.year);
@@ -68,6 +67,7 @@ export function evolutionReport(ctx: StaffContext, params: EvolutionParameters):
     territories: scope.territories,
     keyIndicatorIds: keyIds,
     mentorships: mentorshipRows,
+    mentors: loadMentors(ctx, scope),
     indicatorValues: loadIndicatorValues(ctx, scope, years, wanted, wanted.flatMap((id) => (HEADLINE_DIMENSIONS[id] ?? []).map((d) => [id, d] as const))),
     declarations: loadDeclarations(ctx, scope, years),
   };
@@ -77,6 +77,7 @@ export function evolutionReport(ctx: StaffContext, params: EvolutionParameters):
       {
         ...facts,
         mentorships: facts.mentorships.filter((m) => m.associationId === a.id),
+        mentors: facts.mentors.filter((t) => t.associationId === a.id),
         indicatorValues: facts.indicatorValues.filter((v) => v.associationId === a.id),
         declarations: facts.declarations.filter((d) => d.associationId === a.id),
       },
@@ -95,6 +96,20 @@ export function evolutionReport(ctx: StaffContext, params: EvolutionParameters):
     wordingChanges: wordingChanges(loadWordings(ctx, scope, years, wanted), wanted),
     associations: scope.associations,
   };
+}
+
+/** The first year anything was recorded for the scope (a row of the steering table or a submitted declaration). */
+function firstDataYear(ctx: StaffContext, scope: ReportScope): number | null {
+  const association = scope.associationId === null ? '' : ' AND association_id = ?';
+  const args = scope.associationId === null ? [scope.departmentId] : [scope.departmentId, scope.associationId];
+  const row = ctx.sqlite
+    .prepare(
+      `SELECT min(y) AS y FROM (
+        SELECT CAST(min(substr(coalesce(applied_on, started_on, ended_on), 1, 4)) AS INTEGER) AS y FROM mentorships WHERE department_id = ?${association}
+        UNION ALL SELECT min(year) FROM declarations WHERE department_id = ? AND state = 'soumise'${association})`,
+    )
+    .get(...args, ...args) as { y: string | number | null };
+  return row.y === null ? null : Number(row.y);
 }
 
 /** Wording of each indicator in the questionnaire versions that were answered, per closure year. */

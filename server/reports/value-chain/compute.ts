@@ -1,6 +1,10 @@
 /** Pure computations of the value-chain report: facts in, suppressed figures out; no I/O. */
 import { CHAIN_LINK_LABELS, CHAIN_LINKS, indicators, INDICATOR_SOURCE_LABELS, type ChainLink, type IndicatorId, type IndicatorUnit } from '../../../surveys/catalogue.ts';
-import type { DeclarationFact, IndicatorFact, MentorshipFact } from '../facts.ts';
+import type { DeclarationFact, IndicatorFact, LinkFact, MentorFact, MentorshipFact } from '../facts.ts';
+import { audienceRate, type AudienceRate } from '../response-rate/compute.ts';
+import { reasonStatusMismatch } from '../../mentorships/rules.ts';
+import { RELATIONSHIP_BANDS, RELATIONSHIP_SCORE, relationshipBand } from '../../../surveys/blocks/relation.ts';
+import type { MentorshipStatus } from '../../../db/schema/index.ts';
 import {
   activeDuring,
   activeOn,
@@ -28,7 +32,7 @@ import {
 } from '../measures.ts';
 import { insufficientMessage, type ListEntry } from '../scope.ts';
 import { ratio } from '../stats.ts';
-import { change, guardValue, isSuppressed, suppressCount, suppressDistribution, SUPPRESSED, type CountCell, type Distribution, type ValueCell } from '../suppression.ts';
+import { change, guardValue, hiddenCell, isSmall, isSuppressed, suppressCount, suppressDistribution, SUPPRESSED, type CountCell, type Distribution, type ValueCell } from '../suppression.ts';
 import type { ListKind } from '../../../db/schema/index.ts';
 
 export interface Detail {
@@ -77,6 +81,26 @@ export interface ResultsApart {
   objectiveChangedMentor: Measure;
 }
 
+export interface Answers {
+  youth: AudienceRate;
+  mentor: AudienceRate;
+}
+
+export interface DataQuality {
+  /** Which of the three "objective reached" counts is the indicator, in plain French. */
+  objectiveDefinition: string;
+  /** The three readings of "reached" found in the steering table, so the evaluator sees why they differ. */
+  objectiveReadings: { key: 'statut' | 'motif' | 'categorie'; label: string; count: CountCell; isIndicator: boolean }[];
+  /** Ended mentorships whose status and closure reason disagree, by kind. */
+  conflicts: Distribution;
+  /** The same conflicts by association (department view), so the department knows whom to ask. */
+  conflictsByAssociation: Distribution | null;
+  /** Yearly declarations left as drafts (not counted in Ressources / Activités) or not started. */
+  declarations: { associationId: number; name: string; state: 'brouillon' | null }[];
+  /** Beside each impact share: the answers it rests on against the mentorships ended in the year. */
+  coverage: { indicatorId: string; label: string; answers: CountCell; closed: CountCell; share: ValueCell }[];
+}
+
 export interface ValueChainFacts {
   year: number;
   compare: boolean;
@@ -87,14 +111,20 @@ export interface ValueChainFacts {
   keyIndicatorIds: readonly string[];
   /** Mentorships touching the years needed (n, n-1 and, with compare, n-2 for "new vs previous year"). */
   mentorships: MentorshipFact[];
+  /** Every trained mentor of the scope (not only those of the period's mentorships): see `loadMentors`. */
+  mentors: readonly MentorFact[];
   indicatorValues: IndicatorFact[];
   declarations: DeclarationFact[];
+  /** Questionnaire links of the mentorships ended in the year (answers and rates, youth and mentor apart). */
+  links?: readonly LinkFact[];
+  /** Associations in scope and the state of their declaration for the year (null: none started). */
+  declarationStates?: readonly { associationId: number; name: string; state: 'brouillon' | 'soumise' | null }[];
   /** Headline figures only (trends over years): skips the breakdowns of the young people. */
   light?: boolean;
 }
 
 export type ValueChainComputed =
-  | { status: 'insufficient'; year: number; k: number; message: string; mentorshipsClosed: CountCell; answersReceived: CountCell }
+  | { status: 'insufficient'; year: number; k: number; message: string; mentorshipsClosed: CountCell; answers: Answers }
   | {
       status: 'ok';
       year: number;
@@ -102,8 +132,12 @@ export type ValueChainComputed =
       k: number;
       youngPeople: CountCell;
       mentorshipsClosed: CountCell;
-      answersReceived: CountCell;
+      /** Questionnaires of the mentorships ended in the year: young people and mentors never added together. */
+      answers: Answers;
+      /** False when no row of the steering table touches the year before: its figures read "pas de données", not 0. */
+      previousHasData: boolean | null;
       declarationsSubmitted: number;
+      dataQuality: DataQuality;
       links: { link: ChainLink; label: string; figures: ChainFigure[] }[];
       resultsApart: ResultsApart;
     };
@@ -148,7 +182,10 @@ export interface YearFigure {
 }
 
 /** Everything the value chain says about one year. */
-export function computeYear(f: ValueChainFacts, year: number): { figures: Map<IndicatorId, YearFigure>; youngPeople: number; resultsApart: ResultsApart; endedTotal: CountCell } {
+export function computeYear(
+  f: ValueChainFacts,
+  year: number,
+): { figures: Map<IndicatorId, YearFigure>; youngPeople: number; resultsApart: ResultsApart; endedTotal: CountCell; ended: MentorshipFact[]; registryHasData: boolean } {
   const { k } = f;
   const active = f.mentorships.filter((m) => activeDuring(m, year));
   const ended = f.mentorships.filter((m) => endedIn(m, year));
@@ -237,8 +274,7 @@ export function computeYear(f: ValueChainFacts, year: number): { figures: Map<In
       },
     ],
   });
-  const trained = new Set(f.mentorships.filter((m) => m.mentorId !== null && m.mentorTrainedOn?.startsWith(`${year}-`)).map((m) => m.mentorId));
-  put('realisations.mentors_formes', { main: countMeasure(trained.size, k), note: 'Mentors du tableau de pilotage dont la date de formation tombe dans l’année.' });
+  put('realisations.mentors_formes', { main: countMeasure(mentorsTrainedIn(f.mentors, year), k), note: MENTORS_TRAINED_DEFINITION });
   const mobilised = new Set(active.filter((m) => m.mentorId !== null).map((m) => m.mentorId));
   const inPair = new Set(active.filter((m) => m.mentorId !== null && activeOn(m, referenceDay)).map((m) => m.mentorId));
   put('realisations.mentors_mobilises', {
@@ -273,6 +309,23 @@ export function computeYear(f: ValueChainFacts, year: number): { figures: Map<In
   const durations = ended.filter((m) => m.startedOn && m.endedOn! >= m.startedOn).map((m) => daysBetween(m.startedOn!, m.endedOn!));
   put('realisations.duree_moyenne', { main: meanMeasure(durations, k) });
   put('realisations.evenements', { main: declMeasure(decls, (c) => countOrList(c.evenements)) });
+  const relationYouth = numbers(select(values, RELATIONSHIP_SCORE.indicatorId, RELATIONSHIP_SCORE.dimension, 'youth'));
+  const relationMentor = numbers(select(values, RELATIONSHIP_SCORE.indicatorId, RELATIONSHIP_SCORE.dimension, 'mentor'));
+  const good = (scores: number[]) => scores.filter((v) => relationshipBand(v) === 'bonne').length;
+  put('realisations.qualite_relation', {
+    main: meanMeasure(relationYouth, k),
+    details: [
+      { key: 'jeune', label: 'Score moyen selon les jeunes (0 à 100)', unit: 'score', current: meanMeasure(relationYouth, k) },
+      { key: 'mentor', label: 'Score moyen selon les mentors (0 à 100)', unit: 'score', current: meanMeasure(relationMentor, k) },
+      { key: 'bonne_jeune', label: 'Bonne relation (75 et plus), selon les jeunes', unit: 'part', current: shareMeasure(good(relationYouth), relationYouth.length, k) },
+      { key: 'bonne_mentor', label: 'Bonne relation (75 et plus), selon les mentors', unit: 'part', current: shareMeasure(good(relationMentor), relationMentor.length, k) },
+    ],
+    breakdowns: [
+      { key: 'jeune', title: 'Niveau de relation, selon les jeunes', current: distributionBy(relationYouth, relationshipBand, RELATIONSHIP_BANDS, k) },
+      { key: 'mentor', title: 'Niveau de relation, selon les mentors', current: distributionBy(relationMentor, relationshipBand, RELATIONSHIP_BANDS, k) },
+    ],
+    note: 'Score de 0 à 100 : moyenne des quatre réponses (écoute, parler de ce qui compte, aide pour avancer, confiance) ramenée de 1–4 à 0–100, pour les répondants qui ont répondu aux quatre.',
+  });
 
   // Résultats
   const reached = ended.filter((m) => m.status === 'objectif_atteint').length;
@@ -324,13 +377,16 @@ export function computeYear(f: ValueChainFacts, year: number): { figures: Map<In
   // Impact
   for (const id of ['impact.confiance', 'impact.notes'] as const) {
     const t = thanksToMentoring(values, id);
-    const before = numbers(select(values, id, 'avant', 'youth'));
-    const now = numbers(select(values, id, 'aujourdhui', 'youth'));
+    // The means of "before" and "now" rest on the same young people as the change (those who answered both),
+    // so that now − before reads exactly as the mean change.
+    const paired = new Set(select(values, id, 'evolution', 'youth').filter((v) => v.value !== null).map((v) => v.responseId));
+    const before = numbers(select(values, id, 'avant', 'youth').filter((v) => paired.has(v.responseId)));
+    const now = numbers(select(values, id, 'aujourdhui', 'youth').filter((v) => paired.has(v.responseId)));
     put(id, {
       main: shareMeasure(t.numerator, t.denominator, k),
       details: [
-        { key: 'avant', label: 'Moyenne « avant le mentorat » (1 à 5)', unit: 'score', current: meanMeasure(before, k) },
-        { key: 'aujourdhui', label: 'Moyenne « aujourd’hui » (1 à 5)', unit: 'score', current: meanMeasure(now, k) },
+        { key: 'avant', label: 'Moyenne « avant le mentorat » (1 à 5), jeunes ayant répondu aux deux questions', unit: 'score', current: meanMeasure(before, k) },
+        { key: 'aujourdhui', label: 'Moyenne « aujourd’hui » (1 à 5), mêmes jeunes', unit: 'score', current: meanMeasure(now, k) },
         { key: 'evolution', label: 'Évolution moyenne (aujourd’hui − avant)', unit: 'score', current: meanMeasure(t.evolutions, k) },
       ],
       note: 'Part des jeunes qui vont mieux qu’avant le mentorat et disent que c’est grâce au mentorat, parmi ceux qui ont répondu aux deux questions avant / aujourd’hui.',
@@ -377,7 +433,43 @@ export function computeYear(f: ValueChainFacts, year: number): { figures: Map<In
     objectiveChangedYouth: shareMeasure(youthChanged.numerator, youthChanged.denominator, k),
     objectiveChangedMentor: shareMeasure(mentorChanged.numerator, mentorChanged.denominator, k),
   };
-  return { figures, youngPeople: young.length, resultsApart, endedTotal: split.total };
+  const registryHasData = f.mentorships.some((m) => touchesYear(m, year));
+  if (!registryHasData) {
+    // No row of the steering table touches the year (before the platform, or before the association joined):
+    // its registry figures are unknown, not zero.
+    for (const id of REGISTRY_FIGURES) {
+      const fig = figures.get(id)!;
+      figures.set(id, { ...fig, main: EMPTY, details: fig.details.map((d) => ({ ...d, current: EMPTY })), breakdowns: [] });
+    }
+  }
+  return { figures, youngPeople: young.length, resultsApart, endedTotal: split.total, ended, registryHasData };
+}
+
+/** Figures read only from the steering table's rows (mentors trained come from the mentors' own records). */
+const REGISTRY_FIGURES: readonly IndicatorId[] = [
+  'ressources.binomes_par_etp',
+  'realisations.jeunes_accompagnes',
+  'realisations.mentors_mobilises',
+  'realisations.objectifs',
+  'realisations.delai_mise_en_relation',
+  'realisations.modalite',
+  'realisations.duree_moyenne',
+  'resultats.objectif_atteint',
+  'resultats.clotures',
+  'resultats.abandons',
+];
+
+/** Any trace of the row in the year: applied, running or ended. */
+export function touchesYear(m: MentorshipFact, year: number): boolean {
+  return activeDuring(m, year) || endedIn(m, year) || m.appliedOn?.startsWith(`${year}-`) === true;
+}
+
+export const MENTORS_TRAINED_DEFINITION =
+  'Mentors enregistrés par l’association (page Mentors ou import) dont la date de formation tombe dans l’année, qu’ils soient déjà en binôme ou non. Même définition sur chaque page, pour chaque année.';
+
+/** The one definition of "mentors trained in a year", for the year shown and the year before alike. */
+export function mentorsTrainedIn(mentors: readonly MentorFact[], year: number): number {
+  return mentors.filter((t) => t.trainedOn?.startsWith(`${year}-`)).length;
 }
 
 export const REASON_CATEGORIES = [
@@ -394,13 +486,18 @@ export function categoryOf(m: MentorshipFact, reasonGroup: Map<string, string | 
   return m.status === 'objectif_atteint' ? 'atteint' : null;
 }
 
+/** Answers and rates of the year, young people and mentors apart (same definition as the response-rate page). */
+export function answersOf(links: readonly LinkFact[], year: number, k: number): Answers {
+  const ofYear = links.filter((l) => l.endedOn?.startsWith(`${year}-`));
+  return { youth: audienceRate(ofYear, 'youth', k), mentor: audienceRate(ofYear, 'mentor', k) };
+}
+
 export function computeValueChain(f: ValueChainFacts): ValueChainComputed {
   const current = computeYear(f, f.year);
-  const answers = new Set(f.indicatorValues.filter((v) => v.year === f.year).map((v) => v.responseId)).size;
   const mentorshipsClosed = current.endedTotal;
-  const answersReceived = suppressCount(answers, f.k);
+  const answers = answersOf(f.links ?? [], f.year, f.k);
   if (current.youngPeople > 0 && current.youngPeople < f.k) {
-    return { status: 'insufficient', year: f.year, k: f.k, message: insufficientMessage(f.k), mentorshipsClosed, answersReceived };
+    return { status: 'insufficient', year: f.year, k: f.k, message: insufficientMessage(f.k), mentorshipsClosed, answers };
   }
   const previous = f.compare ? computeYear(f, f.year - 1) : null;
   const keys = new Set(f.keyIndicatorIds);
@@ -438,9 +535,64 @@ export function computeValueChain(f: ValueChainFacts): ValueChainComputed {
     k: f.k,
     youngPeople: suppressCount(current.youngPeople, f.k),
     mentorshipsClosed,
-    answersReceived,
+    answers,
+    previousHasData: previous ? previous.registryHasData : null,
     declarationsSubmitted: f.declarations.filter((d) => d.year === f.year).length,
     links,
     resultsApart: current.resultsApart,
+    dataQuality: dataQuality(f, current),
+  };
+}
+
+export const OBJECTIVE_DEFINITION =
+  'L’indicateur « objectif atteint » est le statut du tableau de pilotage : mentorats terminés dans l’année au statut « Objectif atteint », sur tous les mentorats terminés dans l’année. Le motif de fin et la catégorie « objectif atteint ou fin prévue » ne sont que des lectures complémentaires.';
+
+const CONFLICT_KINDS = [
+  { key: 'atteint_sans_motif_atteint', label: 'Statut « Objectif atteint » avec un motif d’arrêt ou d’objectif non atteint' },
+  { key: 'abandon_motif_atteint', label: 'Statut « Abandonné » avec un motif « objectif atteint ou fin prévue »' },
+  { key: 'cloture_motif_objectif_atteint', label: 'Statut « Clôturé » avec le motif « Objectif atteint » (non compté comme objectif atteint)' },
+  { key: 'sans_motif', label: 'Clôturé ou abandonné sans motif de fin' },
+] as const;
+
+/** Why a row's status and closure reason disagree, or null when they agree (the registry's own rule, plus the softer cases). */
+export function conflictOf(m: MentorshipFact, reasonGroup: ReadonlyMap<string, string | null>): (typeof CONFLICT_KINDS)[number]['key'] | null {
+  if (m.closureReason === null) return m.status === 'cloture' || m.status === 'abandonne' ? 'sans_motif' : null;
+  const group = reasonGroup.get(m.closureReason) ?? null;
+  if (reasonStatusMismatch(m.status as MentorshipStatus, group)) return m.status === 'objectif_atteint' ? 'atteint_sans_motif_atteint' : 'abandon_motif_atteint';
+  if (m.status === 'cloture' && m.closureReason === 'objectif_atteint') return 'cloture_motif_objectif_atteint';
+  return null;
+}
+
+function dataQuality(f: ValueChainFacts, current: ReturnType<typeof computeYear>): DataQuality {
+  const { k } = f;
+  const reasonGroup = new Map(f.lists.motif_cloture.map((e) => [e.code, e.group]));
+  const ended = current.ended;
+  const withConflict = ended.map((m) => ({ m, kind: conflictOf(m, reasonGroup) })).filter((x) => x.kind !== null);
+  const associations = f.declarationStates ?? [];
+  const reached = current.figures.get('resultats.objectif_atteint')!.main;
+  const closed = current.endedTotal;
+  const coverage = (['impact.confiance', 'impact.notes', 'impact.stage', 'impact.competences_psychosociales'] as const).map((id) => {
+    const answers = current.figures.get(id)!.main.denominator ?? 0;
+    const share = typeof answers === 'number' && typeof closed === 'number' ? ratio(answers, closed) : answers === 0 ? null : SUPPRESSED;
+    return { indicatorId: id, label: indicators.find((i) => i.id === id)!.label, answers, closed, share };
+  });
+  const byStatus = ended.filter((m) => m.status === 'objectif_atteint').length;
+  const byReason = ended.filter((m) => m.closureReason === 'objectif_atteint').length;
+  const byCategory = ended.filter((m) => categoryOf(m, reasonGroup) === 'atteint').length;
+  // The readings overlap: one whose gap to another is a small count would give that small group away by difference.
+  const reading = (count: number, others: number[]) =>
+    isSuppressed(reached.n) || others.some((o) => isSmall(Math.abs(count - o), k)) ? hiddenCell(count, k) : suppressCount(count, k);
+  return {
+    objectiveDefinition: OBJECTIVE_DEFINITION,
+    objectiveReadings: [
+      { key: 'statut', label: 'Statut « Objectif atteint » (l’indicateur)', count: reached.n ?? 0, isIndicator: true },
+      { key: 'motif', label: 'Motif de fin « Objectif atteint »', count: reading(byReason, [byStatus, byCategory]), isIndicator: false },
+      { key: 'categorie', label: 'Catégorie « objectif atteint ou fin prévue » (motifs de ce groupe, ou statut atteint sans motif)', count: reading(byCategory, [byStatus, byReason]), isIndicator: false },
+    ],
+    conflicts: distributionBy(withConflict, (x) => x.kind, CONFLICT_KINDS, k),
+    conflictsByAssociation:
+      associations.length > 1 ? distributionBy(withConflict, (x) => String(x.m.associationId), associations.map((a) => ({ key: String(a.associationId), label: a.name })), k) : null,
+    declarations: associations.filter((a) => a.state !== 'soumise').map((a) => ({ associationId: a.associationId, name: a.name, state: a.state === 'brouillon' ? 'brouillon' : null })),
+    coverage,
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { StaffContext } from '../../context.ts';
-import { loadDeclarations, loadIndicatorValues, loadMentorships } from '../facts.ts';
+import { loadDeclarations, loadDeclarationStates, loadIndicatorValues, loadLinks, loadMentors, loadMentorships, yearPeriod } from '../facts.ts';
 import { loadKeyIndicators } from '../key-indicators.ts';
 import { AssociationFilter, Compare, ReportYear, resolveScope } from '../scope.ts';
 import { computeValueChain, type ValueChainComputed } from './compute.ts';
@@ -34,8 +34,11 @@ export function valueChainReport(ctx: StaffContext, params: ValueChainParameters
     territories: scope.territories,
     keyIndicatorIds: loadKeyIndicators(ctx, scope.departmentId, params.year),
     mentorships: loadMentorships(ctx, scope, { from: `${firstYear}-01-01`, to: `${params.year}-12-31` }),
+    mentors: loadMentors(ctx, scope),
     indicatorValues: loadIndicatorValues(ctx, scope, years),
     declarations: loadDeclarations(ctx, scope, years),
+    links: loadLinks(ctx, scope, yearPeriod(params.year)),
+    declarationStates: loadDeclarationStates(ctx, scope, params.year),
   });
   return {
     ...computed,

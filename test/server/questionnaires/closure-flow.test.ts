@@ -173,14 +173,14 @@ describe('answering a questionnaire', () => {
     const hidden = await evaluator.get('/api/reports/value-chain?year=2026');
     expect(hidden.status).toBe(200);
     expect(hidden.body.mentorshipsClosed).toEqual({ suppressed: true });
-    expect(hidden.body.answersReceived).toEqual({ suppressed: true });
+    expect(hidden.body.answers.youth.answered).toEqual({ suppressed: true });
     // ...and with a threshold of 1 (nothing hidden) the answer is counted for its closure year.
     t.db.update(departments).set({ suppressionThreshold: 1 }).run();
     const report = await evaluator.get('/api/reports/value-chain?year=2026');
     expect(report.status).toBe(200);
     expect(report.body.mentorshipsClosed).toBe(1);
-    expect(report.body.answersReceived).toBe(1);
+    expect(report.body.answers.youth.answered + report.body.answers.mentor.answered).toBe(1);
     const previous = await evaluator.get('/api/reports/value-chain?year=2025');
-    expect(previous.body.answersReceived).toBe(0);
+    expect(previous.body.answers.youth.answered + previous.body.answers.mentor.answered).toBe(0);
   });
 });

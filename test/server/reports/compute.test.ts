@@ -33,14 +33,13 @@ function m(over: Partial<MentorshipFact> = {}): MentorshipFact {
     schoolLevel: '4E',
     placementType: 'MECS_ASSO',
     territoryId: 1,
-    mentorTrainedOn: '2025-01-20',
     ...over,
   };
 }
 const many = (n: number, over: Partial<MentorshipFact> = {}) => Array.from({ length: n }, () => m(over));
 
 function facts(over: Partial<ValueChainFacts>): ValueChainFacts {
-  return { year: 2025, compare: false, k: 11, today: '2026-11-26', lists, territories: new Map([[1, 'Nord'], [2, 'Sud']]), keyIndicatorIds: ['realisations.jeunes_accompagnes'], mentorships: [], indicatorValues: [], declarations: [], ...over };
+  return { year: 2025, compare: false, k: 11, today: '2026-11-26', lists, territories: new Map([[1, 'Nord'], [2, 'Sud']]), keyIndicatorIds: ['realisations.jeunes_accompagnes'], mentorships: [], mentors: [], indicatorValues: [], declarations: [], ...over };
 }
 const figure = (r: ReturnType<typeof computeValueChain>, indicatorId: string) => {
   if (r.status !== 'ok') throw new Error('insufficient');
@@ -48,12 +47,13 @@ const figure = (r: ReturnType<typeof computeValueChain>, indicatorId: string) =>
 };
 
 describe('value chain (pure)', () => {
-  it('an empty year gives no figure and no division by zero', () => {
+  it('an empty year gives no figure ("pas de données", not 0) and no division by zero', () => {
     const r = computeValueChain(facts({}));
     expect(r.status).toBe('ok');
-    expect(figure(r, 'realisations.jeunes_accompagnes').current.value).toBe(0);
+    expect(figure(r, 'realisations.jeunes_accompagnes').current.value).toBeNull();
     expect(figure(r, 'realisations.duree_moyenne').current.value).toBeNull();
-    expect(figure(r, 'resultats.objectif_atteint').current).toEqual({ value: null, n: 0, denominator: 0 });
+    expect(figure(r, 'resultats.objectif_atteint').current).toEqual({ value: null, n: null, denominator: null });
+    expect(figure(r, 'resultats.clotures').current.value).toBeNull();
     expect(figure(r, 'ressources.binomes_par_etp').current.value).toBeNull();
     expect(figure(r, 'impact.confiance').current.value).toBeNull();
   });

@@ -13,7 +13,7 @@ function countsIn(value: unknown, path = ''): { path: string; n: number }[] {
   return [];
 }
 /** Fields that hold counts of people (or answers) and must never be 1..k-1. */
-const COUNT_FIELD = /\.(n|denominator|count|total|issued|answered|declined|pending|youngPeople|mentorshipsClosed|answersReceived|inProgressAt|mentorshipsOfYear|numerator)$|\.(cells|rowTotals|columnTotals)\[/;
+const COUNT_FIELD = /\.(n|denominator|count|total|issued|answered|declined|pending|youngPeople|mentorshipsClosed|answersReceived|inProgressAt|mentorshipsOfYear|numerator|answers|closed)$|\.(cells|rowTotals|columnTotals)\[/;
 
 describe('reports on the demo database', () => {
   let t: TestApp;
