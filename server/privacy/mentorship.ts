@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
 import { indicatorValues, links, mentors, mentorships, questionnaireVersions, responses, youngPeople } from '../../db/schema/index.ts';
 import type { StaffContext } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -38,16 +39,29 @@ export function mentorshipComments(ctx: StaffContext, id: number) {
   return { mentorshipId: id, comments };
 }
 
+/** The rights a person may exercise on their data (GDPR art. 15–21) that call for a full export. */
+export const RIGHTS_REQUESTS = ['acces', 'portabilite', 'rectification', 'effacement', 'opposition'] as const;
+
+export const RightsRequestInput = z.strictObject({
+  droit: z.enum(RIGHTS_REQUESTS, { error: 'Indiquez le droit exercé par la personne (accès, portabilité, rectification, effacement ou opposition).' }),
+  /** The department's file number for the request: kept in the audit trail, so it must never be a name. */
+  reference: z
+    .string({ error: 'Indiquez la référence de la demande d’exercice de droits (numéro de dossier, sans nom).' })
+    .trim()
+    .min(3, { error: 'Indiquez la référence de la demande d’exercice de droits (au moins 3 caractères, sans nom).' })
+    .max(60, { error: 'La référence de la demande ne doit pas dépasser 60 caractères.' }),
+});
+
 /**
- * Everything kept about one mentorship, as JSON (right of access, portability). The association gets the
- * free-text answers; the department's administrator gets their count only, since free text stays with the
- * association (docs/privacy.md).
+ * Everything kept about one mentorship, as JSON, for a documented rights request only (access, portability…):
+ * the notice tells the young person that nobody else reads their individual answers. Department administrator
+ * only (the route's roles), the right and the request's reference are required and written to the audit trail.
+ * Free text stays with the association: the export gives its count only (docs/privacy.md).
  */
-export function exportMentorship(ctx: StaffContext, id: number) {
+export function exportMentorship(ctx: StaffContext, id: number, request: z.infer<typeof RightsRequestInput>) {
   const mentorship = scopedMentorship(ctx, ctx.db, id);
   const youngPerson = ctx.db.select().from(youngPeople).where(eq(youngPeople.id, mentorship.youngPersonId)).get() ?? null;
   const mentor = mentorship.mentorId === null ? null : (ctx.db.select({ reference: mentors.reference, trainedOn: mentors.trainedOn }).from(mentors).where(eq(mentors.id, mentorship.mentorId)).get() ?? null);
-  const withFreeText = ctx.actor.associationId !== null;
   const linkRows = ctx.db
     .select({ audience: links.audience, state: links.state, createdAt: links.createdAt, expiresAt: links.expiresAt, usedAt: links.usedAt, hasDraft: links.draftUpdatedAt })
     .from(links)
@@ -61,8 +75,9 @@ export function exportMentorship(ctx: StaffContext, id: number) {
       declined: response.declined,
       submittedAt: response.submittedAt.toISOString(),
       questionnaireVersionId: response.questionnaireVersionId,
-      answers: withFreeText ? { ...rest, ...freeText } : rest,
-      ...(withFreeText ? {} : { freeTextAnswersHeldByAssociation: Object.keys(freeText).length }),
+      // Free text stays with the association, whoever asks here: its count only.
+      answers: rest,
+      freeTextAnswersHeldByAssociation: Object.keys(freeText).length,
     };
   });
   const values = ctx.db
@@ -71,8 +86,8 @@ export function exportMentorship(ctx: StaffContext, id: number) {
     .where(eq(indicatorValues.mentorshipId, id))
     .all()
     // Indicator values of free-text questions are free text too.
-    .map((v) => (withFreeText ? v : { ...v, valueText: v.valueText === null ? null : '[texte libre détenu par l’association]' }));
-  audit(ctx, { action: 'mentorat.exporte', target: `mentorship:${id}` });
+    .map((v) => ({ ...v, valueText: v.valueText === null ? null : '[texte libre détenu par l’association]' }));
+  audit(ctx, { action: 'mentorat.exporte', target: `mentorship:${id}`, departmentId: mentorship.departmentId, associationId: mentorship.associationId, details: { droit: request.droit, demande: request.reference } });
   return {
     exportedAt: ctx.now().toISOString(),
     mentorship: { ...mentorship, createdAt: mentorship.createdAt.toISOString(), updatedAt: mentorship.updatedAt.toISOString() },

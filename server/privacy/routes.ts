@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { staffRoute, ASSOCIATION_LEAD } from '../http/route.ts';
+import { MentorshipExport } from './responses.ts';
 import { IdParam } from '../http/validation.ts';
 import { AUDIENCES } from '../../db/schema/index.ts';
-import { eraseMentorship, exportMentorship, mentorshipComments } from './mentorship.ts';
+import { RightsRequestInput, eraseMentorship, exportMentorship, mentorshipComments } from './mentorship.ts';
 
 export const privacyRoutes = [
   staffRoute({
@@ -19,13 +20,15 @@ export const privacyRoutes = [
     handler: (ctx, { params }) => mentorshipComments(ctx, params.id),
   }),
   staffRoute({
-    method: 'get',
+    method: 'post',
     path: '/api/mentorships/:id/export',
-    summary: 'Export JSON de tout ce qui est conservé sur un mentorat (droit d’accès)',
+    summary: 'Export JSON de tout ce qui est conservé sur un mentorat, pour une demande d’exercice de droits documentée (droit et référence obligatoires, inscrits au journal)',
     tags: ['confidentialité'],
-    access: ['admin', 'responsable_association'],
+    access: ['admin'],
     params: IdParam,
-    handler: (ctx, { params }) => exportMentorship(ctx, params.id),
+    body: RightsRequestInput,
+    response: MentorshipExport,
+    handler: (ctx, { params, body }) => exportMentorship(ctx, params.id, body),
   }),
   staffRoute({
     method: 'delete',

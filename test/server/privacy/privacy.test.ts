@@ -174,11 +174,24 @@ describe('free-text answers stay with the association that ran the mentorship', 
 });
 
 describe('export and erasure of one mentorship', () => {
-  it('exports everything as JSON; the department gets the count of free-text answers, not their text', async () => {
+  it('exports everything as JSON for a documented rights request: department admin only, reason required, audited', async () => {
     const { youth, lead } = await close();
     await answerYouth(youth);
     const admin = await t.loginAs(w.admin);
-    const res = await admin.get(`/api/mentorships/${w.mentorship.id}/export`);
+    const url = `/api/mentorships/${w.mentorship.id}/export`;
+    // No reason, or a reason too short: refused in French, nothing exported, nothing logged as an export.
+    const bare = await admin.post(url).send({});
+    expect(bare.status).toBe(400);
+    expect(JSON.stringify(bare.body)).toMatch(/droit exercé|référence de la demande/);
+    expect((await admin.post(url).send({ droit: 'acces', reference: ' x ' })).status).toBe(400);
+    expect((await admin.post(url).send({ droit: 'curiosite', reference: 'DPO-2026-014' })).status).toBe(400);
+    expect((await admin.get(url)).status).toBe(404);
+    // The notice promises that nobody but a rights request reads one young person's answers: not the evaluator, not the association.
+    expect((await (await t.loginAs(w.evaluator)).post(url).send({ droit: 'acces', reference: 'DPO-2026-014' })).status).toBe(403);
+    expect((await lead.post(url).send({ droit: 'acces', reference: 'DPO-2026-014' })).status).toBe(403);
+    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'mentorat.exporte')).all()).toHaveLength(0);
+
+    const res = await admin.post(url).send({ droit: 'acces', reference: 'DPO-2026-014' });
     expect(res.status).toBe(200);
     expect(res.body.mentorship.reference).toBe('REF-JEUNE-42');
     expect(res.body.youngPerson.birthMonth).toBe('2010-03');
@@ -188,9 +201,9 @@ describe('export and erasure of one mentorship', () => {
     expect(youthResponse.freeTextAnswersHeldByAssociation).toBe(1);
     expect(JSON.stringify(res.body)).not.toContain(COMMENT);
     expect(res.body.indicatorValues.length).toBeGreaterThan(0);
-    const byLead = await lead.get(`/api/mentorships/${w.mentorship.id}/export`);
-    expect(JSON.stringify(byLead.body)).toContain(COMMENT);
-    expect(t.db.select().from(auditLog).where(eq(auditLog.action, 'mentorat.exporte')).all()).toHaveLength(2);
+    const entries = t.db.select().from(auditLog).where(eq(auditLog.action, 'mentorat.exporte')).all();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ target: `mentorship:${w.mentorship.id}`, departmentId: w.department.id, associationId: w.association.id, details: { droit: 'acces', demande: 'DPO-2026-014' } });
   });
 
   it('erases everything about one mentorship on the administrator’s request, audited, and nothing of another', async () => {
