@@ -1,6 +1,9 @@
 // Values the code branches on live here as `as const` arrays; lists a department may adapt live in list_values.
 export const USER_ROLES = ['admin', 'evaluateur', 'responsable_association'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
+/** Why a one-time password link was issued: a new account, or a reset by the department's administrator. */
+export const PASSWORD_LINK_REASONS = ['creation', 'reinitialisation'] as const;
+export type PasswordLinkReason = (typeof PASSWORD_LINK_REASONS)[number];
 
 export const MENTORSHIP_STATUSES = ['candidature', 'en_cours', 'objectif_atteint', 'cloture', 'abandonne'] as const;
 export type MentorshipStatus = (typeof MENTORSHIP_STATUSES)[number];
@@ -40,6 +43,7 @@ export const AUDIT_ACTIONS = [
   'compte.reactive',
   'compte.role_modifie',
   'compte.mot_de_passe_reinitialise',
+  'compte.mot_de_passe_choisi',
   'import',
   'export',
   'mentorat.supprime',
