@@ -70,7 +70,9 @@ export function cotechAgenda(ctx: StaffContext, params: z.infer<typeof CotechPar
     .all();
   const figures = computeCotechFigures({ period, threshold: department.threshold, associations: partners, mentorships: facts, placements });
   const confirmations = new Map(loadConfirmations(ctx.db, departmentId, null, [period.id]).map((c) => [c.associationId, c]));
-  const next = nextDuePeriod(settings, addDays(period.dueOn, 1));
+  // The deadline after the chosen period's, but never one already past when an older period is chosen.
+  const afterPeriod = addDays(period.dueOn, 1);
+  const next = nextDuePeriod(settings, afterPeriod > today ? afterPeriod : today);
   // Partners that joined after the deadline were not asked for this period.
   const sinceById = new Map(partners.map((p) => [p.id, p.since]));
   const associations = figures.associations.map((a) => {

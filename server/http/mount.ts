@@ -26,9 +26,9 @@ export function mountRoutes(app: Express, routes: Route[], ctx: AppContext): voi
           throw new ServiceError('UNSUPPORTED_MEDIA_TYPE', 'Les données doivent être envoyées au format JSON (Content-Type: application/json).');
         }
         const input = {
-          params: route.params ? parseOrThrow(route.params, req.params, 'params') : undefined,
-          query: route.query ? parseOrThrow(route.query, { ...req.query }, 'query') : undefined,
-          body: route.body ? parseOrThrow(route.body, req.body ?? {}, 'body') : undefined,
+          params: route.params ? parseOrThrow(route.params, req.params, 'params', route.labels) : undefined,
+          query: route.query ? parseOrThrow(route.query, { ...req.query }, 'query', route.labels) : undefined,
+          body: route.body ? parseOrThrow(route.body, req.body ?? {}, 'body', route.labels) : undefined,
         };
         const result = await route.handler(handlerCtx as never, input as never, req, res);
         if (result === HANDLED || res.headersSent) return;

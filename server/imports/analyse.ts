@@ -1,5 +1,5 @@
 import type { MentorshipStatus } from '../../db/schema/index.ts';
-import { checkRow, EARLIEST_DATE, FIELD_LABELS, LIST_FIELDS, STATUS_LABELS, type ListIndex, type RegistryRow, type RowField } from '../mentorships/rules.ts';
+import { checkRow, EARLIEST_DATE, FIELD_LABELS, LIST_FIELDS, referenceKey, STATUS_LABELS, type ListIndex, type RegistryRow, type RowField } from '../mentorships/rules.ts';
 import { CLOSING_STATUSES } from '../../db/schema/index.ts';
 import { EXPORT_HEADERS, IGNORED_KINDS, IMPORT_FIELDS, isImportField, matchHeader, type ColumnTarget, type IgnoredKind, type ImportField } from './columns.ts';
 import { parseBoolean, parseDate, parseListValue, parseMonth, parseStatus, parseTerritory, parseText, shown, type Matchers, type Parsed } from './cells.ts';
@@ -26,7 +26,7 @@ export interface ImportError {
   message: string;
 }
 
-/** What the platform holds for one reference of the association. */
+/** What the platform holds for one reference of the association (the map of them is keyed by `referenceKey`). */
 export interface StoredRow extends RegistryRow {
   mentorshipId: number;
 }
@@ -41,7 +41,9 @@ export interface Analysis {
   blocking: string | null;
   counts: { rows: number; created: number; updated: number; unchanged: number; skipped: number };
   /** References of rows that change (created or updated), for the summary and the write. */
-  changes: { created: ImportRow[]; updated: (ImportRow & { mentorshipId: number })[] };
+  changes: { created: ImportRow[]; updated: (ImportRow & { mentorshipId: number; changed: RowField[]; before: RegistryRow })[] };
+  /** Values an empty cell of a column present in the file would erase, so the preview can warn before. */
+  erased: { line: number; reference: string; field: RowField; before: RegistryRow[RowField] }[];
   mentorDates: Map<string, string>;
 }
 
@@ -87,6 +89,8 @@ const importFieldOf = (field: RowField): ImportField => (field === 'territoryId'
 
 const SAME_FIELDS: RowField[] = ['reference', 'sex', 'birthMonth', 'schoolLevel', 'placementType', 'territoryId', 'mentorReference', 'appliedOn', 'matchedOn', 'startedOn', 'endedOn', 'status', 'objective', 'modality', 'isRenewal', 'closureReason'];
 export const sameRow = (a: RegistryRow, b: RegistryRow) => SAME_FIELDS.every((f) => a[f] === b[f]);
+/** The fields an update changes, in the table's order. */
+export const changedFields = (before: RegistryRow, after: RegistryRow) => SAME_FIELDS.filter((f) => before[f] !== after[f]);
 
 /**
  * Reads every row of the grid against the department's lists and the association's stored rows: parsed values,
@@ -117,7 +121,7 @@ export function analyse(input: {
   for (const c of columns) if (isImportField(c.target)) byField.set(c.target, c);
   const columnName = (field: ImportField) => byField.get(field)?.header ?? EXPORT_HEADERS[field];
 
-  const empty = (): Analysis => ({ columns, rows: [], errors, errorTotal: 0, blocking, counts: { rows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0 }, changes: { created: [], updated: [] }, mentorDates: new Map() });
+  const empty = (): Analysis => ({ columns, rows: [], errors, errorTotal: 0, blocking, counts: { rows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0 }, changes: { created: [], updated: [] }, erased: [], mentorDates: new Map() });
   let blocking: string | null = null;
   if (!byField.has('reference')) {
     const names = columns.some((c) => c.target === 'name');
@@ -128,12 +132,13 @@ export function analyse(input: {
   }
 
   const rows: ImportRow[] = [];
-  const firstLine = new Map<string, number>();
+  const firstLine = new Map<string, { line: number; reference: string }>();
   const mentorDates = new Map<string, string>();
   const mentorDateLine = new Map<string, number>();
   let skipped = 0;
   const created: ImportRow[] = [];
-  const updated: (ImportRow & { mentorshipId: number })[] = [];
+  const updated: Analysis['changes']['updated'] = [];
+  const erased: Analysis['erased'] = [];
   let unchanged = 0;
 
   for (const { line, cells } of grid.rows) {
@@ -160,14 +165,15 @@ export function analyse(input: {
       read(importField, parseListValue(cellOf(importField), matchers.lists[LIST_FIELDS[field]], FIELD_LABELS[field]), null);
 
     const reference = read('reference', parseText(cellOf('reference')), null);
-    const previous = reference ? stored.get(reference) : undefined;
+    // « ab-12 » in the file is the stored row « AB-12 »: it is updated, and keeps its stored spelling.
+    const previous = reference ? stored.get(referenceKey(reference)) : undefined;
     const present = (field: ImportField) => byField.has(field);
     // A column absent from the file keeps what the platform holds; a present but empty cell clears the value.
     const keep = <K extends RowField>(field: ImportField, key: K, value: RegistryRow[K]): RegistryRow[K] => (present(field) || !previous ? value : previous[key]);
 
     const row: ImportRow = {
       line,
-      reference: reference ?? '',
+      reference: previous?.reference ?? reference ?? '',
       sex: keep('sex', 'sex', list('sex', 'sex')),
       birthMonth: keep('birthMonth', 'birthMonth', read('birthMonth', parseMonth(cellOf('birthMonth')), null)),
       schoolLevel: keep('schoolLevel', 'schoolLevel', list('schoolLevel', 'schoolLevel')),
@@ -193,9 +199,11 @@ export function analyse(input: {
       rowErrors.push({ line, column: columnName('reference'), message: `Ligne ${line}, colonne « ${columnName('reference')} » : la référence est vide ; chaque ligne doit avoir la référence interne de l’association.` });
     }
     if (reference !== null) {
-      const earlier = firstLine.get(reference);
-      if (earlier !== undefined) rowErrors.push({ line, column: columnName('reference'), message: `Ligne ${line}, colonne « ${columnName('reference')} » : la référence « ${reference} » figure déjà ligne ${earlier}.` });
-      else firstLine.set(reference, line);
+      const earlier = firstLine.get(referenceKey(reference));
+      if (earlier !== undefined) {
+        const caseOnly = earlier.reference !== reference ? ` (« ${earlier.reference} » : les majuscules et minuscules ne distinguent pas deux références)` : '';
+        rowErrors.push({ line, column: columnName('reference'), message: `Ligne ${line}, colonne « ${columnName('reference')} » : la référence « ${reference} » figure déjà ligne ${earlier.line}${caseOnly}.` });
+      } else firstLine.set(referenceKey(reference), { line, reference });
     }
     const associationColumn = columns.find((c) => c.target === 'association');
     const associationCell = associationColumn ? cells[associationColumn.index - 1] : null;
@@ -235,7 +243,13 @@ export function analyse(input: {
     rows.push(row);
     if (!previous) created.push(row);
     else if (sameRow(previous, row)) unchanged++;
-    else updated.push({ ...row, mentorshipId: previous.mentorshipId });
+    else {
+      const changed = changedFields(previous, row);
+      updated.push({ ...row, mentorshipId: previous.mentorshipId, changed, before: previous });
+      for (const field of changed) {
+        if (row[field] === null && present(importFieldOf(field))) erased.push({ line, reference: row.reference, field, before: previous[field] });
+      }
+    }
   }
   if (errorCount > errors.length) {
     errors.push({ line: null, column: null, message: `… et ${errorCount - errors.length} autres erreurs. Corrigez les premières puis relancez l’aperçu.` });
@@ -251,6 +265,7 @@ export function analyse(input: {
     blocking,
     counts: { rows: grid.rows.length - skipped, created: created.length, updated: updated.length, unchanged, skipped },
     changes: { created, updated },
+    erased,
     mentorDates: mentorChanges,
   };
 }

@@ -7,8 +7,8 @@ import type { StaffContext } from '../context.ts';
 import { badRequest, forbidden, notFound } from '../errors.ts';
 import { audit } from '../audit/audit.ts';
 import { loadDepartmentLists, type DepartmentLists } from '../settings/lists.ts';
-import { indexLists, STATUS_LABELS } from '../mentorships/rules.ts';
-import { analyse, resolveColumns, type Analysis, type ColumnInfo, type MappingOverride, type StoredRow } from './analyse.ts';
+import { FIELD_LABELS, indexLists, referenceKey, STATUS_LABELS, type RegistryRow, type RowField } from '../mentorships/rules.ts';
+import { analyse, resolveColumns, type Analysis, type ColumnInfo, type ImportRow, type MappingOverride, type StoredRow } from './analyse.ts';
 import { buildMatchers } from './cells.ts';
 import { EXPORT_HEADERS, IMPORT_FIELDS, type ImportField } from './columns.ts';
 import { IMPORT_LIMITS } from './limits.ts';
@@ -59,7 +59,7 @@ function loadStored(db: Executor, departmentId: number, associationId: number) {
     .all();
   const stored = new Map<string, StoredRow & { youngPersonId: number }>();
   for (const { m, y, mentorReference } of rows) {
-    stored.set(m.reference, {
+    stored.set(referenceKey(m.reference), {
       mentorshipId: m.id,
       youngPersonId: y.id,
       reference: m.reference,
@@ -101,6 +101,24 @@ function run(db: Executor, ctx: StaffContext, preview: Preview) {
 }
 
 const SAMPLE_SIZE = 20;
+const CHANGES_SHOWN = 200;
+
+const frDate = (iso: string) => iso.split('-').reverse().join('/');
+
+/** A stored value as the preview prints it: list labels, territory names, French dates, « (vide) ». */
+function displayValue(labels: Record<string, Map<string, string>>, territories: Map<number, string>) {
+  const kinds: Partial<Record<RowField, string>> = { sex: 'sexe', schoolLevel: 'niveau_scolaire', placementType: 'type_placement', objective: 'objectif', modality: 'modalite', closureReason: 'motif_cloture' };
+  return (field: RowField, value: RegistryRow[RowField]): string => {
+    if (value === null || value === '') return '(vide)';
+    if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
+    if (field === 'territoryId') return territories.get(value as number) ?? String(value);
+    if (field === 'status') return STATUS_LABELS[value as RegistryRow['status']];
+    if (field === 'birthMonth') return `${String(value).slice(5, 7)}/${String(value).slice(0, 4)}`;
+    if (field === 'appliedOn' || field === 'matchedOn' || field === 'startedOn' || field === 'endedOn') return frDate(String(value));
+    const kind = kinds[field];
+    return kind ? (labels[kind]?.get(String(value)) ?? String(value)) : String(value);
+  };
+}
 
 function describe(preview: Preview, analysis: Analysis, lists: DepartmentLists) {
   const ignoredNames = preview.columns.filter((c) => c.target === 'name').map((c) => c.header);
@@ -115,6 +133,23 @@ function describe(preview: Preview, analysis: Analysis, lists: DepartmentLists) 
   if (closing) notes.push('Les mentorats terminés importés ne reçoivent pas de liens de questionnaire : pour un mentorat qui se termine maintenant, utilisez « Clôturer » dans la page Mentorats.');
   const labels = Object.fromEntries(Object.entries(lists.lists).map(([kind, values]) => [kind, new Map(values.map((v) => [v.code, v.label]))])) as Record<string, Map<string, string>>;
   const territories = new Map(lists.territories.map((t) => [t.id, t.name]));
+  const shownValue = displayValue(labels, territories);
+  if (analysis.erased.length) {
+    const n = analysis.erased.length;
+    notes.push(`Attention : ${n} cellule${n > 1 ? 's' : ''} vide${n > 1 ? 's' : ''} effacer${n > 1 ? 'ont' : 'a'} une valeur enregistrée (détail ci-dessous). Une cellule vide efface la valeur ; pour garder les valeurs d’un champ, retirez sa colonne du fichier.`);
+  }
+  const changeOf = (r: ImportRow, before: RegistryRow | null, fields: RowField[]) => ({
+    line: r.line,
+    reference: r.reference,
+    kind: before ? ('mise_a_jour' as const) : ('nouvelle' as const),
+    fields: fields.map((field) => ({ field, label: FIELD_LABELS[field], before: before ? shownValue(field, before[field]) : null, after: shownValue(field, r[field]) })),
+  });
+  const changes = [
+    ...analysis.changes.created.map((r) => changeOf(r, null, [])),
+    ...analysis.changes.updated.map((r) => changeOf(r, r.before, r.changed)),
+  ]
+    .sort((a, b) => a.line - b.line)
+    .slice(0, CHANGES_SHOWN);
   return {
     importId: preview.id,
     expiresAt: new Date(preview.expiresAt).toISOString(),
@@ -130,6 +165,16 @@ function describe(preview: Preview, analysis: Analysis, lists: DepartmentLists) 
     errors: analysis.errors,
     errorCount: analysis.errorTotal,
     canConfirm: analysis.blocking === null && analysis.errors.length === 0 && analysis.counts.rows > 0,
+    /** New and updated rows, in file order: what each update changes (before → after, as the lead reads them). */
+    changes,
+    erased: analysis.erased.slice(0, CHANGES_SHOWN).map((e) => ({
+      line: e.line,
+      reference: e.reference,
+      label: FIELD_LABELS[e.field],
+      before: shownValue(e.field, e.before),
+      message: `Ligne ${e.line} (${e.reference}) : la cellule « ${FIELD_LABELS[e.field]} » est vide ; la valeur enregistrée « ${shownValue(e.field, e.before)} » sera effacée.`,
+    })),
+    erasedCount: analysis.erased.length,
     sample: analysis.rows.slice(0, SAMPLE_SIZE).map((r) => ({
       line: r.line,
       reference: r.reference,
@@ -270,7 +315,7 @@ function writeRows(
       .from(youngPeople)
       .where(and(eq(youngPeople.departmentId, departmentId), eq(youngPeople.associationId, associationId)))
       .all()
-      .filter((y) => !stored.has(y.reference))
+      .filter((y) => !stored.has(referenceKey(y.reference)))
       .map((y) => [y.reference, y.id]),
   );
   const insertYoung = sqlite.prepare(
@@ -292,7 +337,7 @@ function writeRows(
     insertMentorship.run(departmentId, associationId, r.reference, youngId, mentorId(r.mentorReference), r.appliedOn, r.matchedOn, r.startedOn, r.endedOn, r.status, r.objective, r.modality, r.isRenewal ? 1 : 0, r.closureReason, at, at);
   }
   for (const r of analysis.changes.updated) {
-    const before = stored.get(r.reference)!;
+    const before = stored.get(referenceKey(r.reference))!;
     updateYoung.run(r.sex, r.birthMonth, r.schoolLevel, r.placementType, r.territoryId, before.youngPersonId);
     updateMentorship.run(mentorId(r.mentorReference), r.appliedOn, r.matchedOn, r.startedOn, r.endedOn, r.status, r.objective, r.modality, r.isRenewal ? 1 : 0, r.closureReason, at, r.mentorshipId);
   }

@@ -23,7 +23,7 @@ export function closeMentorship(ctx: StaffContext, id: number, input: z.infer<ty
   if (ctx.actor.associationId === null) throw forbidden("Seule l'association qui suit ce mentorat peut le clôturer.");
   const now = ctx.now();
   const today = now.toISOString().slice(0, 10);
-  if (input.endedOn > today) throw badRequest('La date de fin ne peut pas être dans le futur.');
+  if (input.endedOn > today) throw endedOnIssue('La date de fin ne peut pas être dans le futur.');
   return ctx.db.transaction(
     (tx) => {
       const row = tx.select().from(mentorships).where(and(mentorshipScope(ctx.actor), eq(mentorships.id, id))).get();
@@ -31,7 +31,11 @@ export function closeMentorship(ctx: StaffContext, id: number, input: z.infer<ty
       if (row.status !== 'en_cours') {
         throw conflict(row.status === 'candidature' ? "Ce mentorat n'a pas encore commencé : il ne peut pas être clôturé." : 'Ce mentorat est déjà clôturé.');
       }
-      if (row.startedOn && input.endedOn < row.startedOn) throw badRequest('La date de fin doit être postérieure à la date de début du mentorat.');
+      // The form leaves this check to the server (no browser bubble, often in English): the message names both dates.
+      const begin = row.startedOn ?? row.matchedOn ?? row.appliedOn;
+      if (begin && input.endedOn < begin) {
+        throw endedOnIssue(`La date de fin (${frDate(input.endedOn)}) ne peut pas précéder le début du mentorat (${frDate(begin)}) : choisissez une date à partir du ${frDate(begin)}.`);
+      }
       checkClosureReason(tx, row.departmentId, input);
       tx.update(mentorships)
         .set({ status: input.status, endedOn: input.endedOn, closureReason: input.closureReason ?? null, updatedAt: now })
@@ -51,6 +55,9 @@ export function closeMentorship(ctx: StaffContext, id: number, input: z.infer<ty
     { behavior: 'immediate' },
   );
 }
+
+const frDate = (iso: string) => iso.split('-').reverse().join('/');
+const endedOnIssue = (message: string) => badRequest(message, { issues: [{ field: 'endedOn', message }] });
 
 /**
  * The reason is a code of the department's « motif_cloture » list, in force, and its group must agree with the

@@ -16,7 +16,7 @@ export const ListMentorshipsInput = z.strictObject({
   objective: z.string().trim().min(1).max(40).optional(),
   /** Department staff may narrow to one association; an association only ever sees its own rows anyway. */
   associationId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-  /** Start of a reference. */
+  /** Part of a reference, anywhere in it, whatever the letter case (« 12 » finds « AB-120 »). */
   q: z.string().trim().min(1).max(50).optional(),
   sort: z.enum(SORTS).default('startedOn'),
   dir: z.enum(['asc', 'desc']).default('desc'),
@@ -45,6 +45,11 @@ const rowColumns = {
   placementType: youngPeople.placementType,
   territoryId: youngPeople.territoryId,
   territory: territories.name,
+  /**
+   * Audiences (« youth,mentor ») whose questionnaire link can be re-issued: it exists and was neither answered nor
+   * declined. A row imported as already ended has no link, so the page offers no « Nouveau lien » that would fail.
+   */
+  reissuable: sql<string | null>`(select group_concat(l.audience) from links l where l.mentorship_id = ${mentorships.id} and l.state in ('ouvert', 'revoque'))`,
 };
 
 function baseQuery(ctx: StaffContext, where: SQL | undefined) {
@@ -68,14 +73,19 @@ const sortColumns = {
   association: associations.name,
 } as const;
 
-function listFilter(ctx: StaffContext, input: z.infer<typeof ListMentorshipsInput>): SQL {
+/** The list's filters without its sort and page: the Excel export takes the same ones. */
+export const RegistryFilters = ListMentorshipsInput.pick({ status: true, territoryId: true, year: true, objective: true, associationId: true, q: true });
+export type RegistryFilters = z.infer<typeof RegistryFilters>;
+
+export function listFilter(ctx: StaffContext, input: RegistryFilters): SQL {
   const conditions: (SQL | undefined)[] = [mentorshipScope(ctx.actor)];
   if (input.status) conditions.push(eq(mentorships.status, input.status));
   if (input.territoryId) conditions.push(eq(youngPeople.territoryId, input.territoryId));
   if (input.objective) conditions.push(eq(mentorships.objective, input.objective));
   if (input.associationId) conditions.push(eq(mentorships.associationId, input.associationId));
   if (input.q) {
-    const pattern = `${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // SQLite's LIKE ignores the case of A–Z, like referenceKey().
+    const pattern = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(sql`${mentorships.reference} like ${pattern} escape '\\'`);
   }
   if (input.year) {

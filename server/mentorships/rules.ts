@@ -77,6 +77,13 @@ export function indexLists(lists: DepartmentLists): ListIndex {
   return { byCode, territories: new Map(lists.territories.map((t) => [t.id, t])) };
 }
 
+/**
+ * Two references that differ only by letter case name the same young person (« ab-12 » and « AB-12 »): rows,
+ * duplicates and imports compare them by this key. Only A–Z are folded, exactly like SQLite's lower(), so the
+ * key computed here and `lower(reference)` in a query always agree.
+ */
+export const referenceKey = (reference: string) => reference.trim().replace(/[A-Z]/g, (c) => c.toLowerCase());
+
 export const EARLIEST_DATE = '2000-01-01';
 export const EARLIEST_BIRTH_MONTH = '1980-01';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

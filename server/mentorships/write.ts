@@ -1,9 +1,9 @@
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { CLOSING_STATUSES, MENTORSHIP_STATUSES, mentors, mentorships, youngPeople, type MentorshipStatus } from '../../db/schema/index.ts';
 import type { Executor } from '../../db/open.ts';
 import type { StaffContext } from '../context.ts';
-import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
+import { badRequest, conflict, forbidden, notFound, ServiceError } from '../errors.ts';
 import { IsoDate } from '../http/validation.ts';
 import { loadDepartmentLists } from '../settings/lists.ts';
 import { checkRow, indexLists, type FieldIssue, type RegistryRow } from './rules.ts';
@@ -104,13 +104,42 @@ export function loadRow(tx: Executor, ctx: StaffContext, id: number): { row: Reg
   };
 }
 
+/** References are unique per association whatever their letter case: « ab-12 » is the row « AB-12 ». */
 function assertReferenceFree(tx: Executor, departmentId: number, associationId: number, reference: string, exceptId?: number) {
   const clash = tx
-    .select({ id: mentorships.id })
+    .select({ id: mentorships.id, reference: mentorships.reference })
     .from(mentorships)
-    .where(and(eq(mentorships.departmentId, departmentId), eq(mentorships.associationId, associationId), eq(mentorships.reference, reference)))
+    .where(and(eq(mentorships.departmentId, departmentId), eq(mentorships.associationId, associationId), sql`lower(${mentorships.reference}) = lower(${reference})`, exceptId === undefined ? undefined : ne(mentorships.id, exceptId)))
     .get();
-  if (clash && clash.id !== exceptId) throw conflict(`La référence « ${reference} » est déjà utilisée par un autre mentorat de l’association.`);
+  if (!clash) return;
+  const sameCase = clash.reference === reference;
+  const message = sameCase
+    ? `La référence « ${reference} » est déjà utilisée par un autre mentorat de l’association.`
+    : `La référence « ${reference} » est déjà utilisée par un autre mentorat de l’association (« ${clash.reference} ») : les majuscules et minuscules ne distinguent pas deux références.`;
+  throw new ServiceError('CONFLICT', message, { issues: [{ field: 'reference', message }] });
+}
+
+/**
+ * The row's mentor after an edit of its « Référence mentor ». Correcting a mistyped reference must not leave the
+ * old mentor behind with no pair (a ghost counted among the association's mentors): when this row was the old
+ * mentor's only one, the old mentor is renamed (keeping its training date) or, if the new reference already
+ * exists, dropped unless its training date makes it a real trained mentor.
+ */
+function reassignMentor(tx: Executor, mentorshipId: number, associationId: number, before: string | null, after: string | null, now: Date): number | null {
+  const current = tx.select({ mentorId: mentorships.mentorId }).from(mentorships).where(eq(mentorships.id, mentorshipId)).get()?.mentorId ?? null;
+  if (before === after) return current;
+  const target = after === null || after === '' ? null : tx.select({ id: mentors.id }).from(mentors).where(and(eq(mentors.associationId, associationId), eq(mentors.reference, after))).get();
+  if (current === null) return resolveMentor(tx, associationId, after, now);
+  const othersOfOld = tx.select({ n: count() }).from(mentorships).where(and(eq(mentorships.mentorId, current), ne(mentorships.id, mentorshipId))).get()?.n ?? 0;
+  if (othersOfOld > 0) return resolveMentor(tx, associationId, after, now);
+  if (after !== null && after !== '' && !target) {
+    tx.update(mentors).set({ reference: after }).where(eq(mentors.id, current)).run();
+    return current;
+  }
+  // The row leaves the old mentor, which has no other pair: keep it only if it is a trained mentor.
+  tx.update(mentorships).set({ mentorId: null }).where(eq(mentorships.id, mentorshipId)).run();
+  tx.delete(mentors).where(and(eq(mentors.id, current), isNull(mentors.trainedOn))).run();
+  return target?.id ?? null;
 }
 
 export function createMentorship(ctx: StaffContext, input: z.infer<typeof CreateMentorshipInput>) {
@@ -213,7 +242,7 @@ export function updateMentorship(ctx: StaffContext, id: number, input: z.infer<t
       tx.update(mentorships)
         .set({
           reference: row.reference,
-          mentorId: resolveMentor(tx, stored.associationId, row.mentorReference, now),
+          mentorId: reassignMentor(tx, id, stored.associationId, before.mentorReference, row.mentorReference, now),
           appliedOn: row.appliedOn,
           matchedOn: row.matchedOn,
           startedOn: row.startedOn,
