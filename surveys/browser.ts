@@ -7,6 +7,7 @@ export {
   CHAIN_LINKS,
   CHAIN_LINK_LABELS,
   DEFAULT_KEY_INDICATOR_IDS,
+  DEFAULT_OPTIONAL_INDICATOR_IDS,
   INDICATOR_IDS,
   INDICATOR_SOURCES,
   INDICATOR_SOURCE_LABELS,
@@ -25,7 +26,8 @@ export { DEFAULT_TEXT_MAX_LENGTH, validateSubmission } from './validate.ts';
 export type { ValidateOptions, ValidationError, ValidationResult } from './validate.ts';
 export { CATEGORY_SUFFIX, mapAnswers } from './mapping.ts';
 export type { IndicatorValueRow } from './mapping.ts';
-export { COMMENT_MAX_LENGTH, DIMENSION, QUESTION_BLOCKS, STOP_CATEGORY } from './blocks/index.ts';
+export { COMMENT_MAX_LENGTH, DIMENSION, QUESTION_BLOCKS, RELATIONSHIP_BANDS, RELATIONSHIP_SCORE, STOP_CATEGORY, relationshipBand, relationshipScore } from './blocks/index.ts';
+export type { RelationshipBand } from './blocks/index.ts';
 export type { BlockPage, PageGroup, QuestionBlock } from './blocks/index.ts';
 export { canonicalJson } from './canonical.ts';
 export { AUDIENCES } from './types.ts';

@@ -48,6 +48,7 @@ export const INDICATOR_IDS = [
   'realisations.modalite',
   'realisations.duree_moyenne',
   'realisations.evenements',
+  'realisations.qualite_relation',
   'resultats.objectif_atteint',
   'resultats.clotures',
   'resultats.abandons',
@@ -67,8 +68,16 @@ export interface Indicator {
   unit: IndicatorUnit;
   disaggregations: readonly string[];
   computation: string;
-  defaultKey: boolean;
+  /**
+   * What a department that has not chosen yet starts with, from the seed's "principaux indicateurs à suivre":
+   * `cle` for the 4–5 key indicators (headline figures), `suivi` for the other principal ones (selected, their
+   * questions asked, but not key), `non` for the rest of the catalogue.
+   */
+  defaultSelection: DefaultSelection;
 }
+
+export const DEFAULT_SELECTIONS = ['cle', 'suivi', 'non'] as const;
+export type DefaultSelection = (typeof DEFAULT_SELECTIONS)[number];
 
 const indicatorSchema = z
   .object({
@@ -80,7 +89,7 @@ const indicatorSchema = z
     unit: z.enum(INDICATOR_UNITS),
     disaggregations: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)),
     computation: z.string().min(10),
-    defaultKey: z.boolean(),
+    defaultSelection: z.enum(DEFAULT_SELECTIONS),
   })
   .strict()
   .superRefine((indicator, ctx) => {
@@ -101,6 +110,9 @@ const catalogueSchema = z.array(indicatorSchema).superRefine((list, ctx) => {
   for (const id of INDICATOR_IDS) {
     if (!seen.has(id)) ctx.addIssue({ code: 'custom', message: `indicator ${id} is missing from the catalogue` });
   }
+  // The seed asks a department to follow 4 to 5 key indicators: a new department starts with that many.
+  const keys = list.filter((indicator) => indicator.defaultSelection === 'cle').length;
+  if (keys < 4 || keys > 5) ctx.addIssue({ code: 'custom', message: `the default selection must have 4 to 5 key indicators (${keys})` });
   // Reports walk the catalogue in order, so it must follow the value chain.
   const ranks = list.map((indicator) => CHAIN_LINKS.indexOf(indicator.link));
   if (ranks.some((rank, i) => i > 0 && rank < ranks[i - 1]!)) {
@@ -119,7 +131,7 @@ const definitions: Indicator[] = [
     unit: 'etp',
     disaggregations: ['salaries_benevoles'],
     computation: "Somme des ETP salariés et des ETP bénévoles saisis dans la déclaration annuelle de l'association.",
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   {
     id: 'ressources.binomes_par_etp',
@@ -131,7 +143,7 @@ const definitions: Indicator[] = [
     disaggregations: [],
     computation:
       "Nombre de mentorats en cours au moins un jour de l'année (tableau de pilotage) divisé par le total des ETP déclarés ; non calculé quand aucun ETP n'est déclaré.",
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   {
     id: 'ressources.financement',
@@ -143,7 +155,7 @@ const definitions: Indicator[] = [
     unit: 'euros',
     disaggregations: ['sous_projet', 'financeur'],
     computation: 'Somme des montants déclarés, ventilée par sous-projet et par financeur.',
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   {
     id: 'ressources.couts_annexes',
@@ -154,7 +166,7 @@ const definitions: Indicator[] = [
     unit: 'euros',
     disaggregations: ['poste_de_cout'],
     computation: 'Somme des montants déclarés, par poste de coût.',
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   {
     id: 'ressources.outils',
@@ -165,7 +177,7 @@ const definitions: Indicator[] = [
     unit: 'liste',
     disaggregations: [],
     computation: "Liste des outils saisis dans la déclaration annuelle de l'association.",
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   // Activités
   {
@@ -177,7 +189,7 @@ const definitions: Indicator[] = [
     unit: 'nombre',
     disaggregations: ['type_structure'],
     computation: 'Nombre de structures distinctes de la liste déclarée ; la liste est consultable.',
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   {
     id: 'activites.structures_rencontrees',
@@ -188,7 +200,7 @@ const definitions: Indicator[] = [
     unit: 'nombre',
     disaggregations: ['type_structure'],
     computation: 'Nombre de structures distinctes de la liste déclarée ; la liste est consultable.',
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   {
     id: 'activites.reunions_departement',
@@ -199,7 +211,7 @@ const definitions: Indicator[] = [
     unit: 'nombre',
     disaggregations: [],
     computation: 'Nombre de réunions déclarées.',
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   {
     id: 'activites.sensibilisation',
@@ -210,7 +222,7 @@ const definitions: Indicator[] = [
     unit: 'nombre',
     disaggregations: ['type_action'],
     computation: "Nombre d'actions déclarées, par type.",
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   {
     id: 'activites.ateliers',
@@ -221,7 +233,7 @@ const definitions: Indicator[] = [
     unit: 'nombre',
     disaggregations: [],
     computation: "Nombre d'ateliers déclarés.",
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   {
     id: 'activites.projets_complementaires',
@@ -232,7 +244,7 @@ const definitions: Indicator[] = [
     unit: 'liste',
     disaggregations: [],
     computation: 'Liste des projets déclarés.',
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   // Réalisations
   {
@@ -255,7 +267,7 @@ const definitions: Indicator[] = [
     ],
     computation:
       "Nombre de références de jeunes distinctes ayant un mentorat en cours au moins un jour de l'année (tableau de pilotage) ; un jeune est « nouveau » si sa référence n'a aucun mentorat l'année n-1.",
-    defaultKey: true,
+    defaultSelection: 'cle',
   },
   {
     id: 'realisations.mentors_formes',
@@ -267,7 +279,7 @@ const definitions: Indicator[] = [
     disaggregations: [],
     computation:
       "Nombre de mentors distincts marqués formés dans le tableau de pilotage ; à défaut, nombre saisi dans la déclaration annuelle.",
-    defaultKey: true,
+    defaultSelection: 'suivi',
   },
   {
     id: 'realisations.mentors_mobilises',
@@ -279,7 +291,7 @@ const definitions: Indicator[] = [
     disaggregations: ['en_binome'],
     computation:
       "Nombre de mentors distincts du tableau de pilotage, et parmi eux ceux qui ont un mentorat en cours au moins un jour de l'année.",
-    defaultKey: true,
+    defaultSelection: 'suivi',
   },
   {
     id: 'realisations.structures_mobilisees',
@@ -290,7 +302,7 @@ const definitions: Indicator[] = [
     unit: 'nombre',
     disaggregations: ['type_placement'],
     computation: "Nombre de structures distinctes citées dans les mentorats de l'année (tableau de pilotage).",
-    defaultKey: true,
+    defaultSelection: 'suivi',
   },
   {
     id: 'realisations.objectifs',
@@ -302,7 +314,7 @@ const definitions: Indicator[] = [
     unit: 'nombre',
     disaggregations: ['objectif'],
     computation: "Nombre de mentorats en cours au moins un jour de l'année, par objectif (tableau de pilotage).",
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   {
     id: 'realisations.frequence',
@@ -314,7 +326,7 @@ const definitions: Indicator[] = [
     disaggregations: ['repondant', 'frequence'],
     computation:
       "Moyenne du nombre approximatif de rencontres par mois (dimension frequence ; valeurs : plusieurs_par_semaine = 8, chaque_semaine = 4, deux_par_mois = 2, une_par_mois = 1, moins = 0,5), calculée à part pour le jeune (question frequence) et pour le mentor (question mentor_frequence), avec la répartition par réponse.",
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   {
     id: 'realisations.delai_mise_en_relation',
@@ -326,7 +338,7 @@ const definitions: Indicator[] = [
     disaggregations: [],
     computation:
       "Moyenne, sur les mentorats commencés dans l'année, du nombre de jours entre la date de candidature et la date de mise en relation (tableau de pilotage).",
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   {
     id: 'realisations.assiduite',
@@ -338,7 +350,7 @@ const definitions: Indicator[] = [
     disaggregations: ['assiduite'],
     computation:
       'Moyenne de la part approximative des rencontres prévues où le jeune est venu (dimension assiduite, question mentor_assiduite ; valeurs : toujours = 1, souvent = 0,75, une_fois_sur_deux = 0,5, rarement = 0,25), avec la répartition par réponse.',
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   {
     id: 'realisations.modalite',
@@ -350,7 +362,7 @@ const definitions: Indicator[] = [
     disaggregations: ['modalite'],
     computation:
       'Nombre de mentorats par modalité renseignée dans le tableau de pilotage ; les questionnaires donnent la modalité vécue (dimension modalite, questions modalite pour le jeune et mentor_modalite pour le mentor ; codes presentiel, distance, les_deux).',
-    defaultKey: true,
+    defaultSelection: 'suivi',
   },
   {
     id: 'realisations.duree_moyenne',
@@ -362,7 +374,7 @@ const definitions: Indicator[] = [
     disaggregations: ['statut'],
     computation:
       "Moyenne, sur les mentorats clôturés dans l'année, du nombre de jours entre la date de début et la date de fin (tableau de pilotage).",
-    defaultKey: true,
+    defaultSelection: 'suivi',
   },
   {
     id: 'realisations.evenements',
@@ -373,7 +385,20 @@ const definitions: Indicator[] = [
     unit: 'nombre',
     disaggregations: ['type_evenement'],
     computation: "Nombre d'événements déclarés, par type.",
-    defaultKey: false,
+    defaultSelection: 'non',
+  },
+  {
+    id: 'realisations.qualite_relation',
+    link: 'realisations',
+    label: 'Qualité de la relation jeune – mentor',
+    definition:
+      "Qualité de la relation vécue par le jeune et par le mentor : se sentir écouté, pouvoir parler de ce qui compte, être aidé à avancer, se faire confiance. L'évaluation nationale de « 1 jeune, 1 mentor » (INJEP, 2025) montre que ce que change le mentorat dépend beaucoup de la qualité de la relation.",
+    sources: ['questionnaire_jeune', 'questionnaire_mentor'],
+    unit: 'score',
+    disaggregations: ['repondant', 'niveau_relation'],
+    computation:
+      "Quatre questions sur une échelle de 1 à 4 : dimension ecoute (questions relation_ecoute et mentor_relation_ecoute), parler (relation_parler, mentor_relation_parler), avancer (relation_avancer, mentor_relation_avancer), confiance (relation_confiance, mentor_relation_confiance). Score = (moyenne des quatre réponses − 1) ÷ 3 × 100, de 0 à 100, calculé seulement quand les quatre questions ont une réponse (dimension score). Niveaux : faible en dessous de 50, moyenne de 50 à moins de 75, bonne à partir de 75. L'indicateur est la moyenne du score des jeunes ; celle des mentors est donnée à part, jamais additionnée.",
+    defaultSelection: 'non',
   },
   // Résultats
   {
@@ -387,7 +412,7 @@ const definitions: Indicator[] = [
     disaggregations: ['repondant', 'objectif', 'objectif_change', 'motif_arret_categorie'],
     computation:
       "Nombre de mentorats clôturés avec le statut « objectif atteint » (tableau de pilotage), complété par le point de vue du jeune et du mentor : dimension atteint (questions objectif_atteint et mentor_objectif_atteint ; oui = 1, en_partie = 0,5, non = 0, ne_sait_pas sans valeur) ; dimension objectif_change = 1 si l'objectif a changé en route (questions objectif_change et mentor_objectif_change) ; dimension arret_anticipe = 1 si le mentorat s'est arrêté plus tôt que prévu (questions arret_anticipe et mentor_arret_anticipe) ; dimension motif_arret (questions motif_arret et mentor_motif_arret) avec motif_arret_categorie = binome (disponibilité, déménagement, changement de lieu de vie, perte de contact, relation), objectif (objectif non atteint) ou autre. Les arrêts liés au binôme ne sont jamais comptés comme des objectifs manqués.",
-    defaultKey: true,
+    defaultSelection: 'cle',
   },
   {
     id: 'resultats.clotures',
@@ -398,7 +423,7 @@ const definitions: Indicator[] = [
     unit: 'nombre',
     disaggregations: ['motif_cloture'],
     computation: "Nombre de mentorats passés au statut « clôturé » dans l'année, par motif (tableau de pilotage).",
-    defaultKey: true,
+    defaultSelection: 'suivi',
   },
   {
     id: 'resultats.abandons',
@@ -411,7 +436,7 @@ const definitions: Indicator[] = [
     disaggregations: ['motif_abandon', 'categorie_motif'],
     computation:
       "Nombre de mentorats passés au statut « abandonné » dans l'année, par motif et par catégorie de motif (binôme ou objectif) (tableau de pilotage).",
-    defaultKey: true,
+    defaultSelection: 'cle',
   },
   // Impact
   {
@@ -424,7 +449,7 @@ const definitions: Indicator[] = [
     disaggregations: [],
     computation:
       "Nombre de jeunes dont la dimension evolution (réponse à confiance_aujourdhui moins réponse à confiance_avant, même échelle de 1 à 5) est positive et dont la dimension grace_au_mentorat vaut 1 (question confiance_grace). Dénominateur : jeunes ayant répondu aux deux questions confiance_avant et confiance_aujourdhui.",
-    defaultKey: true,
+    defaultSelection: 'cle',
   },
   {
     id: 'impact.notes',
@@ -436,7 +461,7 @@ const definitions: Indicator[] = [
     disaggregations: [],
     computation:
       "Nombre de jeunes dont la dimension evolution (réponse à notes_aujourdhui moins réponse à notes_avant, même échelle de 1 à 5) est positive et dont la dimension grace_au_mentorat vaut 1 (question notes_grace). Dénominateur : jeunes ayant répondu aux deux questions notes_avant et notes_aujourdhui.",
-    defaultKey: true,
+    defaultSelection: 'cle',
   },
   {
     id: 'impact.stage',
@@ -448,7 +473,7 @@ const definitions: Indicator[] = [
     disaggregations: ['type'],
     computation:
       "Nombre de jeunes dont la dimension trouve vaut 1 (question stage_trouve), avec le détail de la dimension type (question stage_type : stage, apprentissage, emploi, formation). Dénominateur : jeunes ayant répondu oui ou non ; la réponse pas_cherche n'a pas de valeur et sort du dénominateur.",
-    defaultKey: false,
+    defaultSelection: 'non',
   },
   {
     id: 'impact.competences_psychosociales',
@@ -461,7 +486,7 @@ const definitions: Indicator[] = [
     disaggregations: ['facette'],
     computation:
       "Pour chaque facette, nombre de jeunes dont la dimension <facette>.evolution (aujourd'hui moins avant, échelle de 1 à 5) est positive et dont la dimension <facette>.grace_au_mentorat vaut 1. Facettes : prise_de_parole (questions parole_avant, parole_aujourdhui, parole_grace), personne_ressource (questions soutien_avant, soutien_aujourdhui, soutien_grace), liens (questions liens_avant, liens_aujourdhui, liens_grace), decouverte (questions decouverte_avant, decouverte_aujourdhui, decouverte_grace). La confiance en soi vient des questions de impact.confiance, pour ne pas la demander deux fois.",
-    defaultKey: false,
+    defaultSelection: 'non',
   },
 ];
 
@@ -485,8 +510,14 @@ export function isIndicatorId(id: string): id is IndicatorId {
   return byId.has(id);
 }
 
+/** The seed's 4–5 key indicators a new department (and the demo) starts with. */
 export const DEFAULT_KEY_INDICATOR_IDS: readonly IndicatorId[] = Object.freeze(
-  indicators.filter((indicator) => indicator.defaultKey).map((indicator) => indicator.id),
+  indicators.filter((indicator) => indicator.defaultSelection === 'cle').map((indicator) => indicator.id),
+);
+
+/** The seed's other principal indicators: selected by default (their questions are asked) but not key. */
+export const DEFAULT_OPTIONAL_INDICATOR_IDS: readonly IndicatorId[] = Object.freeze(
+  indicators.filter((indicator) => indicator.defaultSelection === 'suivi').map((indicator) => indicator.id),
 );
 
 /** Position of an indicator in the value chain, used to order anything derived from indicators. */

@@ -1,4 +1,5 @@
 import { DIMENSION } from './blocks/block.ts';
+import { RELATIONSHIP_SCORE, relationshipScore } from './blocks/relation.ts';
 import { normalizeChoices, stringProperty, surveyQuestions } from './json.ts';
 import type { ChoiceJson } from './types.ts';
 
@@ -104,8 +105,9 @@ function questionRows(question: MappedQuestion, answer: unknown): IndicatorValue
  * Turns validated answers into indicator values, using only what the questions carry (`indicator`,
  * `indicatorDimension`, `indicatorFacet`, choice `score` and `category`). Skipped questions give no
  * row. A before/now pair answered on both sides also gives an `evolution` row (now − before), right
- * after the second answer of the pair. Call it with the answers returned by validateSubmission, so
- * that hidden questions are already gone.
+ * after the second answer of the pair. The four relationship-quality items also give a `score` row (0–100) once
+ * all four are answered. Call it with the answers returned by validateSubmission, so that hidden questions are
+ * already gone.
  */
 export function mapAnswers(survey: object, answers: Record<string, unknown>): IndicatorValueRow[] {
   const rows: IndicatorValueRow[] = [];
@@ -134,5 +136,8 @@ export function mapAnswers(survey: object, answers: Record<string, unknown>): In
       });
     }
   }
+  const relation = RELATIONSHIP_SCORE.items.map((item) => rows.find((r) => r.indicatorId === RELATIONSHIP_SCORE.indicatorId && r.dimension === item)?.value);
+  const score = relationshipScore(relation);
+  if (score !== null) rows.push({ indicatorId: RELATIONSHIP_SCORE.indicatorId, dimension: RELATIONSHIP_SCORE.dimension, value: score, valueText: null });
   return rows;
 }

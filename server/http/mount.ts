@@ -1,14 +1,17 @@
-import type { Express, NextFunction, Request, Response } from 'express';
+import type { IRouter, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { AppContext, Actor } from '../context.ts';
 import { HANDLED, type Route } from './route.ts';
 import { parseOrThrow } from './validation.ts';
 import { ServiceError } from '../errors.ts';
 import { audit } from '../audit/audit.ts';
 
-/** Mounts the route table: authenticate → check the role → parse with zod → call the handler → answer. */
-export function mountRoutes(app: Express, routes: Route[], ctx: AppContext): void {
+/**
+ * Mounts the route table: authenticate → check the role → parse with zod → call the handler → answer.
+ * `before` gives a route its own middlewares (the respondent router reads a JSON body on writes only).
+ */
+export function mountRoutes(app: IRouter, routes: Route[], ctx: AppContext, before: (route: Route) => RequestHandler[] = () => []): void {
   for (const route of routes) {
-    app[route.method](route.path, async (req: Request, res: Response, next: NextFunction) => {
+    app[route.method](route.path, ...before(route), async (req: Request, res: Response, next: NextFunction) => {
       try {
         let handlerCtx: AppContext = ctx;
         if (route.access !== 'public') {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { indicatorSelections } from '../../db/schema/index.ts';
-import { DEFAULT_KEY_INDICATOR_IDS, INDICATOR_IDS, getIndicator } from '../../surveys/index.ts';
+import { DEFAULT_KEY_INDICATOR_IDS, DEFAULT_OPTIONAL_INDICATOR_IDS, INDICATOR_IDS, getIndicator } from '../../surveys/index.ts';
 import type { StaffContext } from '../context.ts';
 import { badRequest } from '../errors.ts';
 import { audit } from '../audit/audit.ts';
@@ -33,7 +33,8 @@ export function getSelection(ctx: StaffContext, year: number): Selection {
     .from(indicatorSelections)
     .where(and(eq(indicatorSelections.departmentId, ctx.actor.departmentId), eq(indicatorSelections.year, year)))
     .all();
-  if (rows.length === 0) return { year, isDefault: true, keyIndicatorIds: [...DEFAULT_KEY_INDICATOR_IDS], optionalIndicatorIds: [] };
+  // The seed's 4–5 key indicators, and its other principal indicators selected as optional (their questions asked).
+  if (rows.length === 0) return { year, isDefault: true, keyIndicatorIds: [...DEFAULT_KEY_INDICATOR_IDS].sort(), optionalIndicatorIds: [...DEFAULT_OPTIONAL_INDICATOR_IDS].sort() };
   return {
     year,
     isDefault: false,

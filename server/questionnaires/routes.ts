@@ -15,6 +15,7 @@ import {
   submitResponse,
 } from './respond.ts';
 import { respondentCookieName, respondentCookiePath } from './tokens.ts';
+import { readCookie } from '../http/cookies.ts';
 import { groupCommit } from './group-commit.ts';
 import { accessibilityPage, alreadyAnsweredPage, declinedPage, questionnairePage, unavailablePage } from './pages.ts';
 
@@ -22,7 +23,9 @@ const TokenParams = z.strictObject({ token: z.string().max(200) });
 const PublicIdParams = z.strictObject({ publicId: z.string().max(64) });
 const NoBody = z.strictObject({});
 
-const respondentToken = (ctx: AppContext, req: Request, publicId: string): unknown => req.cookies?.[respondentCookieName(publicId)];
+// These routes run on the lean respondent router (server/http/respondent-router.ts): no cookie-parser, the one
+// cookie that matters is read from the header.
+const respondentToken = (_ctx: AppContext, req: Request, publicId: string): unknown => readCookie(req.headers.cookie, respondentCookieName(publicId));
 
 /**
  * Respondent pages hold no secret in the address, but they must never be cached by a shared phone's browser.

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { departments, indicatorSelections, questionnaireVersions, type Audience } from '../../db/schema/index.ts';
-import { composeQuestionnaire, DEFAULT_KEY_INDICATOR_IDS } from '../../surveys/index.ts';
+import { composeQuestionnaire, DEFAULT_KEY_INDICATOR_IDS, DEFAULT_OPTIONAL_INDICATOR_IDS } from '../../surveys/index.ts';
 import { questionnaireHash } from '../../surveys/hash.ts';
 import type { Executor as Db } from '../../db/open.ts';
 
@@ -13,7 +13,7 @@ export function selectedIndicatorIds(db: Db, departmentId: number, year: number)
     .from(indicatorSelections)
     .where(and(eq(indicatorSelections.departmentId, departmentId), eq(indicatorSelections.year, year)))
     .all();
-  return rows.length > 0 ? rows.map((r) => r.indicatorId).sort() : [...DEFAULT_KEY_INDICATOR_IDS];
+  return rows.length > 0 ? rows.map((r) => r.indicatorId).sort() : [...DEFAULT_KEY_INDICATOR_IDS, ...DEFAULT_OPTIONAL_INDICATOR_IDS].sort();
 }
 
 /**

@@ -1,4 +1,5 @@
-import { staffRoute, ALL_STAFF } from '../http/route.ts';
+import { staffRoute, ALL_STAFF, DEPARTMENT_STAFF } from '../http/route.ts';
+import { FunnelParameters, FunnelResponse, funnelReport } from './funnel/query.ts';
 import { DashboardParameters, dashboardReport } from './dashboard/query.ts';
 import { EvolutionParameters, evolutionReport } from './evolution/query.ts';
 import { PairsParameters, pairsReport } from './pairs/query.ts';
@@ -45,6 +46,16 @@ export const reportRoutes = [
     access: ALL_STAFF,
     query: ResponseRateParameters,
     handler: (ctx, { query }) => responseRateReport(ctx, query),
+  }),
+  staffRoute({
+    method: 'get',
+    path: '/api/reports/funnel',
+    summary: 'Graphiques en entonnoir : chaque association face à la valeur du département, limites à 95 % et 99,8 % (Spiegelhalter 2005), sans classement',
+    tags: ['rapports'],
+    access: DEPARTMENT_STAFF,
+    query: FunnelParameters,
+    response: FunnelResponse,
+    handler: (ctx, { query }) => funnelReport(ctx, query),
   }),
   staffRoute({
     method: 'get',

@@ -4,6 +4,7 @@ import {
   CHAIN_LINK_LABELS,
   CHAIN_LINKS,
   DEFAULT_KEY_INDICATOR_IDS,
+  DEFAULT_OPTIONAL_INDICATOR_IDS,
   QUESTION_BLOCKS,
   getIndicator,
   indicators,
@@ -72,11 +73,19 @@ const LETTER_SOURCE: Record<string, IndicatorSource> = {
   M: 'questionnaire_mentor',
 };
 
+// Indicators added after the design's table (issue 12: relationship quality), at their place in the chain.
+const ADDED = [{ after: 'realisations.evenements', id: 'realisations.qualite_relation', link: 'realisations', sources: 'Y, M' }];
+function withAdded(rows: { id: string; link: string; sources: string }[]) {
+  const out = [...rows];
+  for (const { after, ...row } of ADDED) out.splice(out.findIndex((r) => r.id === after) + 1, 0, row);
+  return out;
+}
+
 describe('indicator catalogue', () => {
-  const table = designTable();
+  const table = withAdded(designTable());
 
   it('has exactly the indicators of the design table, in its order', () => {
-    expect(table).toHaveLength(29);
+    expect(table).toHaveLength(30);
     expect(indicators.map((indicator) => indicator.id)).toEqual(table.map((row) => row.id));
   });
 
@@ -105,8 +114,9 @@ describe('indicator catalogue', () => {
     ]);
   });
 
-  it('starts a department with the seed default key indicators', () => {
-    expect([...DEFAULT_KEY_INDICATOR_IDS].sort()).toEqual(
+  it('starts a department with 4 to 5 of the seed principal indicators as key, the others selected as optional', () => {
+    expect([...DEFAULT_KEY_INDICATOR_IDS].sort()).toEqual(['impact.confiance', 'impact.notes', 'realisations.jeunes_accompagnes', 'resultats.abandons', 'resultats.objectif_atteint']);
+    expect([...DEFAULT_KEY_INDICATOR_IDS, ...DEFAULT_OPTIONAL_INDICATOR_IDS].sort()).toEqual(
       [
         'realisations.jeunes_accompagnes',
         'realisations.mentors_formes',

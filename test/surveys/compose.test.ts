@@ -2,6 +2,7 @@ import { Model } from 'survey-core';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_KEY_INDICATOR_IDS,
+  DEFAULT_OPTIONAL_INDICATOR_IDS,
   INDICATOR_IDS,
   MAX_YOUTH_PAGES,
   composeQuestionnaire,
@@ -77,6 +78,7 @@ describe('composeQuestionnaire', () => {
     const { survey } = compose('youth', INDICATOR_IDS);
     expect(survey.pages.map((page) => page.name)).toEqual([
       'rencontres',
+      'relation',
       'objectif',
       'fin_du_mentorat',
       'confiance',
@@ -91,8 +93,8 @@ describe('composeQuestionnaire', () => {
     expect(survey.pages[0]!.elements.map((question) => question.name)).toEqual(['frequence', 'modalite']);
   });
 
-  it('composes the default youth questionnaire from the default key indicators', () => {
-    const { survey } = compose('youth', DEFAULT_KEY_INDICATOR_IDS);
+  it('composes the default youth questionnaire from the default selection (key and optional)', () => {
+    const { survey } = compose('youth', [...DEFAULT_KEY_INDICATOR_IDS, ...DEFAULT_OPTIONAL_INDICATOR_IDS]);
     expect(questionsOf(survey).map((question) => question.name)).toEqual([
       'modalite',
       'objectif_atteint',

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
 import request from 'supertest';
 import { indicatorSelections, questionnaireVersions } from '../../../db/schema/index.ts';
-import { DEFAULT_KEY_INDICATOR_IDS, indicators } from '../../../surveys/index.ts';
+import { DEFAULT_KEY_INDICATOR_IDS, DEFAULT_OPTIONAL_INDICATOR_IDS, indicators } from '../../../surveys/index.ts';
 import { testApp, type TestApp } from '../../support/app.ts';
 import { makeAssociation, makeDepartment, makeMentorship, makeUser } from '../../support/factories.ts';
 import { plausibleAnswers } from '../../../db/seed/answers.ts';
@@ -38,7 +38,8 @@ describe('indicator catalogue and selection', () => {
     const d = await department();
     const agent = await t.loginAs(d.evaluator);
     const initial = await agent.get('/api/indicators/selection?year=2026');
-    expect(initial.body).toMatchObject({ isDefault: true, keyIndicatorIds: [...DEFAULT_KEY_INDICATOR_IDS] });
+    expect(initial.body).toMatchObject({ isDefault: true, keyIndicatorIds: [...DEFAULT_KEY_INDICATOR_IDS].sort(), optionalIndicatorIds: [...DEFAULT_OPTIONAL_INDICATOR_IDS].sort() });
+    expect(initial.body.keyIndicatorIds.length).toBeLessThanOrEqual(5);
     const saved = await agent.put('/api/indicators/selection').send({ year: 2026, keyIndicatorIds: KEY, optionalIndicatorIds: ['realisations.frequence'] });
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ isDefault: false, keyIndicatorIds: [...KEY].sort(), optionalIndicatorIds: ['realisations.frequence'] });
