@@ -1,5 +1,4 @@
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
 import { existsSync, readdirSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
@@ -10,7 +9,9 @@ import { mountRoutes } from './http/mount.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { sameOrigin } from './http/same-origin.ts';
 import { sessionMiddleware } from './auth/session.ts';
-import { linkRateLimiters, loginRateLimiters } from './http/rate-limit.ts';
+import { loginRateLimiters } from './http/rate-limit.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { isRespondentRoute, respondentRouter } from './http/respondent-router.ts';
 import { requestLogger } from './http/request-log.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { ServiceError } from './errors.ts';
@@ -22,32 +23,16 @@ export function createApp(ctx: AppContext, options: { routes?: Route[] } = {}): 
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // No ETag on dynamic answers: every authenticated or respondent answer is no-store, so hashing each body (SHA-1
+  // per response) would buy nothing. Static files keep theirs (express.static has its own).
+  app.set('etag', false);
   // Behind a reverse proxy, the client address (rate limits) is read from X-Forwarded-For, trusting only that many hops.
   app.set('trust proxy', ctx.config.trustProxy);
 
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
-          // SurveyJS and vega set inline style attributes; no other origin is ever named.
-          styleSrc: ["'self'", "'unsafe-inline'"],
-          imgSrc: ["'self'", 'data:', 'blob:'],
-          fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
-          objectSrc: ["'none'"],
-          baseUri: ["'none'"],
-          formAction: ["'self'"],
-          frameAncestors: ["'none'"],
-        },
-      },
-      referrerPolicy: { policy: 'no-referrer' },
-      strictTransportSecurity: ctx.config.env === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  const headers = securityHeaders(ctx.config);
+  // The answer path first, with its own lean stack; everything else goes on to the staff stack below.
+  app.use(respondentRouter(ctx, routes.filter(isRespondentRoute), headers));
+  app.use(headers);
   app.use(requestLogger(ctx.logger));
   app.use(express.json({ limit: '100kb', strict: true }));
   app.use(cookieParser());
@@ -65,11 +50,8 @@ export function createApp(ctx: AppContext, options: { routes?: Route[] } = {}): 
 
   // Rate limits sit in front of the routes they protect, so the handlers stay unaware of them.
   app.post('/api/session', ...loginRateLimiters(ctx));
-  const linkLimits = linkRateLimiters(ctx);
-  app.use('/q/', linkLimits.open);
-  app.use('/r/', linkLimits.respondent);
 
-  mountRoutes(app, routes, ctx);
+  mountRoutes(app, routes.filter((route) => !isRespondentRoute(route)), ctx);
 
   app.use('/api', (_req, _res, next) => next(new ServiceError('NOT_FOUND', "Cette adresse d'API n'existe pas.")));
   serveClient(app);

@@ -15,6 +15,7 @@ const ConfigSchema = z.object({
   RATE_LIMIT_LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   RATE_LIMIT_LINK_OPEN_PER_IP: z.coerce.number().int().min(1).default(100),
   RATE_LIMIT_RESPONDENT_PER_IP: z.coerce.number().int().min(1).default(1000),
+  RATE_LIMIT_RESPONDENT_PER_LINK: z.coerce.number().int().min(1).default(300),
   RATE_LIMIT_LINK_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Number of reverse proxies in front of the app (for the client address used by rate limits); 0 = none. */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
@@ -44,6 +45,8 @@ export interface RateLimits {
   linkOpenPerIp: number;
   /** Requests under /r/ (pages, drafts, answers) per client address per window. */
   respondentPerIp: number;
+  /** Requests under /r/<publicId> per questionnaire per window (one phone answering sends a few dozen). */
+  respondentPerLink: number;
   linkWindowMs: number;
 }
 
@@ -69,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginWindowMs: c.RATE_LIMIT_LOGIN_WINDOW_MINUTES * 60_000,
       linkOpenPerIp: c.RATE_LIMIT_LINK_OPEN_PER_IP,
       respondentPerIp: c.RATE_LIMIT_RESPONDENT_PER_IP,
+      respondentPerLink: c.RATE_LIMIT_RESPONDENT_PER_LINK,
       linkWindowMs: c.RATE_LIMIT_LINK_WINDOW_MINUTES * 60_000,
     },
     trustProxy: c.TRUST_PROXY,
@@ -84,6 +88,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     RATE_LIMIT_LOGIN_PER_ACCOUNT: '10000',
     RATE_LIMIT_LINK_OPEN_PER_IP: '10000',
     RATE_LIMIT_RESPONDENT_PER_IP: '100000',
+    RATE_LIMIT_RESPONDENT_PER_LINK: '100000',
   });
   return { ...base, ...overrides };
 }

@@ -7,7 +7,7 @@ import { seedOpenLinks, type OpenLink } from './seed.ts';
 import { productionServer, ROOT, rssMb, startServer, type RunningServer } from './server.ts';
 
 /** Respondent rate limiting protects real links from guessing; the whole load comes from 127.0.0.1, so it is raised. */
-export const BENCH_SERVER_ENV = { LOG_LEVEL: 'warn', RATE_LIMIT_RESPONDENT_PER_IP: '1000000000', RATE_LIMIT_LINK_OPEN_PER_IP: '1000000000' };
+export const BENCH_SERVER_ENV = { LOG_LEVEL: 'warn', RATE_LIMIT_RESPONDENT_PER_IP: '1000000000', RATE_LIMIT_RESPONDENT_PER_LINK: '1000000000', RATE_LIMIT_LINK_OPEN_PER_IP: '1000000000' };
 
 export interface SubmissionDb {
   dir: string;

@@ -1,0 +1,33 @@
+import express, { Router, type RequestHandler } from 'express';
+import type { AppContext } from '../context.ts';
+import type { Route } from './route.ts';
+import { mountRoutes } from './mount.ts';
+import { sameOrigin } from './same-origin.ts';
+import { respondentRateLimiter } from './rate-limit.ts';
+import { requestLogger } from './request-log.ts';
+import { errorHandler } from './error-handler.ts';
+import { ServiceError } from '../errors.ts';
+
+/** Addresses a young person or a mentor uses: the link (/q/<token>) and the questionnaire (/r/<publicId>/…). */
+export const isRespondentPath = (path: string): boolean => path.startsWith('/q/') || path.startsWith('/r/');
+export const isRespondentRoute = (route: Route): boolean => route.access === 'public' && isRespondentPath(route.path);
+
+/**
+ * The respondents' own stack, mounted before the staff one: the answer path pays only for what it uses. No session
+ * lookup (respondents have none: the questionnaire cookie is read by the route itself), no cookie-parser, no
+ * body parsing but JSON on writes, a Map-based rate limiter instead of the library, and
+ * security headers copied from a list computed once. Reads (pages) parse no body at all. Kept: the same headers, the same-origin check on writes,
+ * rate limits per address and per questionnaire, the request log without token, French errors (JSON or page).
+ * Other addresses go straight on to the staff stack.
+ */
+export function respondentRouter(ctx: AppContext, routes: Route[], headers: RequestHandler): RequestHandler {
+  const router = Router();
+  router.use(headers, requestLogger(ctx.logger), sameOrigin(), respondentRateLimiter(ctx));
+  const json = express.json({ limit: '100kb', strict: true });
+  // Every write reads a JSON body (it is a no-op for other media types): a broken or oversized JSON body is refused
+  // even where the route takes none, such as the no-JavaScript decline form (which has no field: no form parser).
+  mountRoutes(router, routes, ctx, (route) => (route.method !== 'get' ? [json] : []));
+  router.use((_req, _res, next) => next(new ServiceError('NOT_FOUND', "Cette page n'existe pas. Vérifiez le lien reçu.")));
+  router.use(errorHandler(ctx.logger));
+  return (req, res, next) => (isRespondentPath(req.path) ? router(req, res, next) : next());
+}
