@@ -1,4 +1,5 @@
 import { staffRoute, DEPARTMENT_STAFF } from '../http/route.ts';
+import { CotechAgenda } from './responses.ts';
 import { CotechParameters, cotechAgenda } from './query.ts';
 
 export const cotechRoutes = [
@@ -9,6 +10,7 @@ export const cotechRoutes = [
     tags: ['cotech'],
     access: DEPARTMENT_STAFF,
     query: CotechParameters,
+    response: CotechAgenda,
     handler: (ctx, { query }) => cotechAgenda(ctx, query),
   }),
 ];

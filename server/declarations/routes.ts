@@ -1,4 +1,5 @@
 import { staffRoute, ASSOCIATION_LEAD, DEPARTMENT_STAFF } from '../http/route.ts';
+import { AssociationDeclarationView, DeclarationOverview, DeclarationView } from './responses.ts';
 import { DeclarationDraftSchema } from './content.ts';
 import { AssociationYearParam, ListDeclarationsInput, YearParam, getDeclarationForDepartment, getOwnDeclaration, listDeclarations } from './read.ts';
 import { reopenDeclaration, saveDeclarationDraft, submitDeclaration } from './write.ts';
@@ -11,6 +12,7 @@ export const declarationRoutes = [
     tags: ['déclarations'],
     access: DEPARTMENT_STAFF,
     query: ListDeclarationsInput,
+    response: DeclarationOverview,
     handler: (ctx, { query }) => listDeclarations(ctx, query),
   }),
   staffRoute({
@@ -20,6 +22,7 @@ export const declarationRoutes = [
     tags: ['déclarations'],
     access: ASSOCIATION_LEAD,
     params: YearParam,
+    response: DeclarationView,
     handler: (ctx, { params }) => getOwnDeclaration(ctx, params.year),
   }),
   staffRoute({
@@ -30,6 +33,7 @@ export const declarationRoutes = [
     access: ASSOCIATION_LEAD,
     params: YearParam,
     body: DeclarationDraftSchema,
+    response: DeclarationView,
     handler: (ctx, { params, body }) => saveDeclarationDraft(ctx, params.year, body),
   }),
   staffRoute({
@@ -39,6 +43,7 @@ export const declarationRoutes = [
     tags: ['déclarations'],
     access: ASSOCIATION_LEAD,
     params: YearParam,
+    response: DeclarationView,
     handler: (ctx, { params }) => submitDeclaration(ctx, params.year),
   }),
   staffRoute({
@@ -48,6 +53,7 @@ export const declarationRoutes = [
     tags: ['déclarations'],
     access: DEPARTMENT_STAFF,
     params: AssociationYearParam,
+    response: AssociationDeclarationView,
     handler: (ctx, { params }) => getDeclarationForDepartment(ctx, params.associationId, params.year),
   }),
   staffRoute({
@@ -57,6 +63,7 @@ export const declarationRoutes = [
     tags: ['déclarations'],
     access: DEPARTMENT_STAFF,
     params: AssociationYearParam,
+    response: AssociationDeclarationView,
     handler: (ctx, { params }) => reopenDeclaration(ctx, params.associationId, params.year),
   }),
 ];

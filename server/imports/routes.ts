@@ -1,4 +1,5 @@
 import { staffRoute, ASSOCIATION_LEAD } from '../http/route.ts';
+import { ImportConfirmed, ImportPreview } from './responses.ts';
 import { XLSX_MEDIA_TYPE } from './limits.ts';
 import { readXlsxBody } from './upload.ts';
 import { ImportIdParam, MappingInput, cancelImport, confirmImport, previewImport, remapImport } from './import.ts';
@@ -11,6 +12,7 @@ export const importRoutes = [
     tags: ['import'],
     access: ASSOCIATION_LEAD,
     status: 201,
+    response: ImportPreview,
     handler: async (ctx, _input, req, res) => previewImport(ctx, await readXlsxBody(req, res)),
   }),
   staffRoute({
@@ -21,6 +23,7 @@ export const importRoutes = [
     access: ASSOCIATION_LEAD,
     params: ImportIdParam,
     body: MappingInput,
+    response: ImportPreview,
     handler: (ctx, { params, body }) => remapImport(ctx, params.id, body),
   }),
   staffRoute({
@@ -30,6 +33,7 @@ export const importRoutes = [
     tags: ['import'],
     access: ASSOCIATION_LEAD,
     params: ImportIdParam,
+    response: ImportConfirmed,
     handler: (ctx, { params }) => confirmImport(ctx, params.id),
   }),
   staffRoute({

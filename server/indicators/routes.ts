@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { staffRoute, ALL_STAFF, DEPARTMENT_STAFF } from '../http/route.ts';
+import { IndicatorList, Selection, VersionDetail, VersionList, WordingComparisonList } from './responses.ts';
 import { IdParam } from '../http/validation.ts';
 import { indicators } from '../../surveys/index.ts';
 import { SelectionInput, YearQuery, getSelection, saveSelection } from './selection.ts';
@@ -14,6 +15,7 @@ export const indicatorRoutes = [
     summary: 'Catalogue des indicateurs, rangés sur la chaîne de valeur',
     tags: ['indicateurs'],
     access: ALL_STAFF,
+    response: IndicatorList,
     handler: () => indicators,
   }),
   staffRoute({
@@ -23,6 +25,7 @@ export const indicatorRoutes = [
     tags: ['indicateurs'],
     access: ALL_STAFF,
     query: YearQuery,
+    response: Selection,
     handler: (ctx, { query }) => getSelection(ctx, query.year),
   }),
   staffRoute({
@@ -32,6 +35,7 @@ export const indicatorRoutes = [
     tags: ['indicateurs'],
     access: DEPARTMENT_STAFF,
     body: SelectionInput,
+    response: Selection,
     handler: (ctx, { body }) => saveSelection(ctx, body),
   }),
   staffRoute({
@@ -40,6 +44,7 @@ export const indicatorRoutes = [
     summary: 'Versions des questionnaires du département (figées dès le premier lien émis)',
     tags: ['indicateurs'],
     access: DEPARTMENT_STAFF,
+    response: VersionList,
     handler: (ctx) => listVersions(ctx),
   }),
   staffRoute({
@@ -49,6 +54,7 @@ export const indicatorRoutes = [
     tags: ['indicateurs'],
     access: DEPARTMENT_STAFF,
     query: CompareQuery,
+    response: WordingComparisonList,
     handler: (ctx, { query }) => compareVersions(ctx, query.from, query.to),
   }),
   staffRoute({
@@ -58,6 +64,7 @@ export const indicatorRoutes = [
     tags: ['indicateurs'],
     access: DEPARTMENT_STAFF,
     params: IdParam,
+    response: VersionDetail,
     handler: (ctx, { params }) => getVersion(ctx, params.id),
   }),
 ];

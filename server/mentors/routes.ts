@@ -1,4 +1,5 @@
 import { staffRoute, ALL_STAFF, ASSOCIATION_LEAD } from '../http/route.ts';
+import { MentorList, SavedMentor } from './responses.ts';
 import { IdParam } from '../http/validation.ts';
 import { MentorInput, UpdateMentorInput, createMentor, listMentors, updateMentor } from './mentors.ts';
 
@@ -9,6 +10,7 @@ export const mentorRoutes = [
     summary: 'Mentors de l’association (ou de toutes les associations du département), avec leurs mentorats',
     tags: ['mentors'],
     access: ALL_STAFF,
+    response: MentorList,
     handler: (ctx) => listMentors(ctx),
   }),
   staffRoute({
@@ -19,6 +21,7 @@ export const mentorRoutes = [
     access: ASSOCIATION_LEAD,
     body: MentorInput,
     status: 201,
+    response: SavedMentor,
     handler: (ctx, { body }) => createMentor(ctx, body),
   }),
   staffRoute({
@@ -29,6 +32,7 @@ export const mentorRoutes = [
     access: ASSOCIATION_LEAD,
     params: IdParam,
     body: UpdateMentorInput,
+    response: SavedMentor,
     handler: (ctx, { params, body }) => updateMentor(ctx, params.id, body),
   }),
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { staffRoute, ALL_STAFF, ASSOCIATION_LEAD, HANDLED } from '../http/route.ts';
+import { MentorshipDetail, MentorshipPage, ReissuedLinks, SavedMentorship } from './responses.ts';
 import { IdParam } from '../http/validation.ts';
 import { ListMentorshipsInput, getMentorship, listMentorships } from './read.ts';
 import { CloseMentorshipInput, closeMentorship } from './close.ts';
@@ -25,6 +26,7 @@ export const mentorshipRoutes = [
     tags: ['mentorats'],
     access: ALL_STAFF,
     query: ListMentorshipsInput,
+    response: MentorshipPage,
     handler: (ctx, { query }) => listMentorships(ctx, query),
   }),
   // Declared before `/:id`, which would otherwise take « export.xlsx » for an id.
@@ -49,6 +51,7 @@ export const mentorshipRoutes = [
     access: ASSOCIATION_LEAD,
     body: CreateMentorshipInput,
     status: 201,
+    response: SavedMentorship,
     handler: (ctx, { body }) => createMentorship(ctx, body),
   }),
   staffRoute({
@@ -59,6 +62,7 @@ export const mentorshipRoutes = [
     access: ASSOCIATION_LEAD,
     params: IdParam,
     body: UpdateMentorshipInput,
+    response: SavedMentorship,
     handler: (ctx, { params, body }) => updateMentorship(ctx, params.id, body),
   }),
   staffRoute({
@@ -68,6 +72,7 @@ export const mentorshipRoutes = [
     tags: ['mentorats'],
     access: ALL_STAFF,
     params: IdParam,
+    response: MentorshipDetail,
     handler: (ctx, { params }) => getMentorship(ctx, params.id),
   }),
   staffRoute({
@@ -90,6 +95,7 @@ export const mentorshipRoutes = [
     access: ASSOCIATION_LEAD,
     params: ReissueParams,
     status: 201,
+    response: ReissuedLinks,
     handler: (ctx, { params }) => withQrCodes(reissueLink(ctx, params)),
   }),
 ];

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { publicRoute, HANDLED } from '../http/route.ts';
+import { RespondentQuestionnaire } from './responses.ts';
 import type { AppContext } from '../context.ts';
 import {
   DraftInput,
@@ -114,6 +115,7 @@ export const questionnaireRoutes = [
     tags: ['questionnaire'],
     access: 'public',
     params: PublicIdParams,
+    response: RespondentQuestionnaire,
     handler: (ctx, { params }, req, res) => {
       res.set('Cache-Control', 'no-store');
       const link = requireRespondentLink(ctx, params.publicId, respondentToken(ctx, req, params.publicId));

@@ -1,4 +1,5 @@
 import { staffRoute, ALL_STAFF, ASSOCIATION_LEAD, DEPARTMENT_STAFF } from '../http/route.ts';
+import { CalendarView, ConfirmedPeriod, ReportingOverview } from './responses.ts';
 import { CalendarInput, getCalendar, saveCalendar } from './calendar.ts';
 import { ConfirmInput, PeriodParam, confirmPeriod } from './confirm.ts';
 import { ReportingRangeInput, reportingOverview } from './overview.ts';
@@ -11,6 +12,7 @@ export const reportingRoutes = [
     tags: ['reporting'],
     access: ALL_STAFF,
     query: ReportingRangeInput,
+    response: ReportingOverview,
     handler: (ctx, { query }) => reportingOverview(ctx, query),
   }),
   staffRoute({
@@ -19,6 +21,7 @@ export const reportingRoutes = [
     summary: 'Rythme de reporting du département, échéance et délai de rappel',
     tags: ['reporting'],
     access: ALL_STAFF,
+    response: CalendarView,
     handler: (ctx) => getCalendar(ctx),
   }),
   staffRoute({
@@ -28,6 +31,7 @@ export const reportingRoutes = [
     tags: ['reporting'],
     access: DEPARTMENT_STAFF,
     body: CalendarInput,
+    response: CalendarView,
     handler: (ctx, { body }) => saveCalendar(ctx, body),
   }),
   staffRoute({
@@ -38,6 +42,7 @@ export const reportingRoutes = [
     access: ASSOCIATION_LEAD,
     params: PeriodParam,
     body: ConfirmInput,
+    response: ConfirmedPeriod,
     handler: (ctx, { params, body }) => confirmPeriod(ctx, params.period, body),
   }),
 ];

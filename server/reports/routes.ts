@@ -1,5 +1,6 @@
 import { staffRoute, ALL_STAFF, DEPARTMENT_STAFF } from '../http/route.ts';
 import { FunnelParameters, FunnelResponse, funnelReport } from './funnel/query.ts';
+import { NonResponseParameters, NonResponseResponse, nonResponseReport } from './non-response/query.ts';
 import { DashboardParameters, dashboardReport } from './dashboard/query.ts';
 import { EvolutionParameters, evolutionReport } from './evolution/query.ts';
 import { PairsParameters, pairsReport } from './pairs/query.ts';
@@ -56,6 +57,16 @@ export const reportRoutes = [
     query: FunnelParameters,
     response: FunnelResponse,
     handler: (ctx, { query }) => funnelReport(ctx, query),
+  }),
+  staffRoute({
+    method: 'get',
+    path: '/api/reports/non-response',
+    summary: 'Non-réponse : répondants comparés à tous les mentorats terminés (sexe, âge, placement, territoire, objectif, fin), jeunes et mentors séparés, refus et brouillons à part',
+    tags: ['rapports'],
+    access: ALL_STAFF,
+    query: NonResponseParameters,
+    response: NonResponseResponse,
+    handler: (ctx, { query }) => nonResponseReport(ctx, query),
   }),
   staffRoute({
     method: 'get',

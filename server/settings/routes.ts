@@ -1,4 +1,5 @@
 import { staffRoute, ALL_STAFF } from '../http/route.ts';
+import { ListsView, SavedListValue, SavedTerritory } from './responses.ts';
 import { IdParam } from '../http/validation.ts';
 import {
   AddListValueInput,
@@ -25,6 +26,7 @@ export const settingsRoutes = [
     summary: 'Listes fixes (« Paramètres figés ») et territoires du département, avec leur usage',
     tags: ['paramètres'],
     access: ALL_STAFF,
+    response: ListsView,
     handler: (ctx) => getListsForActor(ctx),
   }),
   staffRoute({
@@ -36,6 +38,7 @@ export const settingsRoutes = [
     params: ListKindParam,
     body: AddListValueInput,
     status: 201,
+    response: SavedListValue,
     handler: (ctx, { params, body }) => addListValue(ctx, params.kind, body),
   }),
   staffRoute({
@@ -46,6 +49,7 @@ export const settingsRoutes = [
     access: ADMIN,
     params: IdParam,
     body: UpdateListValueInput,
+    response: SavedListValue,
     handler: (ctx, { params, body }) => updateListValue(ctx, params.id, body),
   }),
   staffRoute({
@@ -66,6 +70,7 @@ export const settingsRoutes = [
     access: ADMIN,
     body: TerritoryInput,
     status: 201,
+    response: SavedTerritory,
     handler: (ctx, { body }) => addTerritory(ctx, body),
   }),
   staffRoute({
@@ -76,6 +81,7 @@ export const settingsRoutes = [
     access: ADMIN,
     params: IdParam,
     body: UpdateTerritoryInput,
+    response: SavedTerritory,
     handler: (ctx, { params, body }) => updateTerritory(ctx, params.id, body),
   }),
   staffRoute({

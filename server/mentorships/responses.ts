@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { AUDIENCES, LINK_STATES, MENTORSHIP_STATUSES } from '../../db/schema/enums.ts';
+
+// Shapes of this feature's JSON answers (the route table's `response`), for the OpenAPI document and the staff
+// client's generated types. The compiler checks each handler returns its schema's shape.
+
+export const MentorshipPage = z.object({
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  rows: z.array(z.object({
+    id: z.number(),
+    reference: z.string(),
+    associationId: z.number(),
+    associationName: z.string(),
+    status: z.enum(MENTORSHIP_STATUSES),
+    appliedOn: z.string().nullable(),
+    matchedOn: z.string().nullable(),
+    startedOn: z.string().nullable(),
+    endedOn: z.string().nullable(),
+    objective: z.string().nullable(),
+    modality: z.string().nullable(),
+    isRenewal: z.boolean(),
+    closureReason: z.string().nullable(),
+    mentorReference: z.string().nullable(),
+    sex: z.string().nullable(),
+    birthMonth: z.string().nullable(),
+    schoolLevel: z.string().nullable(),
+    placementType: z.string().nullable(),
+    territoryId: z.number().nullable(),
+    territory: z.string().nullable(),
+    reissuable: z.string().nullable(),
+  })),
+  associations: z.array(z.object({ id: z.number(), name: z.string() })),
+});
+export const SavedMentorship = z.object({
+  reference: z.string(),
+  sex: z.string().nullable(),
+  birthMonth: z.string().nullable(),
+  schoolLevel: z.string().nullable(),
+  placementType: z.string().nullable(),
+  territoryId: z.number().nullable(),
+  mentorReference: z.string().nullable(),
+  appliedOn: z.string().nullable(),
+  matchedOn: z.string().nullable(),
+  startedOn: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  status: z.enum(MENTORSHIP_STATUSES),
+  objective: z.string().nullable(),
+  modality: z.string().nullable(),
+  isRenewal: z.boolean(),
+  closureReason: z.string().nullable(),
+  id: z.number(),
+});
+export const MentorshipDetail = z.object({
+  links: z.array(z.object({
+    audience: z.enum(AUDIENCES),
+    state: z.enum(LINK_STATES),
+    expiresAt: z.string(),
+    usedAt: z.string().nullable(),
+  })),
+  id: z.number(),
+  reference: z.string(),
+  associationId: z.number(),
+  associationName: z.string(),
+  status: z.enum(MENTORSHIP_STATUSES),
+  appliedOn: z.string().nullable(),
+  matchedOn: z.string().nullable(),
+  startedOn: z.string().nullable(),
+  endedOn: z.string().nullable(),
+  objective: z.string().nullable(),
+  modality: z.string().nullable(),
+  isRenewal: z.boolean(),
+  closureReason: z.string().nullable(),
+  mentorReference: z.string().nullable(),
+  sex: z.string().nullable(),
+  birthMonth: z.string().nullable(),
+  schoolLevel: z.string().nullable(),
+  placementType: z.string().nullable(),
+  territoryId: z.number().nullable(),
+  territory: z.string().nullable(),
+  reissuable: z.string().nullable(),
+});
+export const ReissuedLinks = z.object({
+  links: z.array(z.object({
+    audience: z.enum(AUDIENCES),
+    url: z.string(),
+    expiresAt: z.string(),
+    questionnaireVersionId: z.number(),
+    qrCodeSvg: z.string(),
+  })),
+});
