@@ -30,5 +30,18 @@ export { COMMENT_MAX_LENGTH, DIMENSION, QUESTION_BLOCKS, RELATIONSHIP_BANDS, REL
 export type { RelationshipBand } from './blocks/index.ts';
 export type { BlockPage, PageGroup, QuestionBlock } from './blocks/index.ts';
 export { canonicalJson } from './canonical.ts';
+export {
+  AUDIENCE_LANGUAGES,
+  LANGUAGES,
+  LANGUAGE_INFO,
+  isLanguage,
+  languageFromAcceptLanguage,
+  localizeSurvey,
+  localizedTexts,
+  resolveLanguage,
+  surveyLanguages,
+  textIn,
+} from './languages.ts';
+export type { Language, LanguageInfo, LocalizedText, Text, TranslatedLanguage } from './languages.ts';
 export { AUDIENCES } from './types.ts';
 export type { Audience, ChoiceJson, Notice, PageJson, QuestionJson, SurveyJson } from './types.ts';

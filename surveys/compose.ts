@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getIndicator, indicators, type IndicatorSource } from './catalogue.ts';
 import { QUESTION_BLOCKS, coreClosingPage, coreNotice, coreSurveySettings, type BlockPage } from './blocks/index.ts';
 import { normalizeChoices, stringProperty, surveyQuestions } from './json.ts';
+import { LANGUAGES, localizeSurvey, type Language } from './languages.ts';
 import { AUDIENCES, type Audience, type Notice, type PageJson, type SurveyJson } from './types.ts';
 
 // No node: imports here: the client composes the preview with this same module.
@@ -94,10 +95,16 @@ function mergeGroups(pages: BlockPage[]): PageJson[] {
 /**
  * The wording of the questions feeding one indicator, in a canonical form (one line per question:
  * name, type, title, description, choices with their scores and categories). Two versions whose
- * wordings differ may not be comparable year over year for that indicator.
+ * wordings differ may not be comparable year over year for that indicator. Without a language, the
+ * wording in every language: a changed translation is a wording change too.
  */
-export function indicatorWording(survey: object, indicatorId: string): string {
-  return surveyQuestions(survey)
+export function indicatorWording(survey: object, indicatorId: string, language?: Language): string {
+  if (language === undefined) {
+    const french = indicatorWording(survey, indicatorId, 'fr');
+    if (french === '') return '';
+    return [french, ...LANGUAGES.filter((l) => l !== 'fr').map((l) => `[${l}]\n${indicatorWording(survey, indicatorId, l)}`)].join('\n');
+  }
+  return surveyQuestions(localizeSurvey(survey, language))
     .filter((question) => question.indicator === indicatorId)
     .map((question) => {
       const choices = normalizeChoices(question.choices)

@@ -6,9 +6,13 @@ export type Audience = (typeof AUDIENCES)[number];
 
 export type ChoiceCode = string | number;
 
+/** French text, or SurveyJS multi-locale text (`{ default: French, en: …, ar: … }`): see languages.ts. */
+export type { Text } from './languages.ts';
+import type { Text } from './languages.ts';
+
 export interface ChoiceJson {
   value: ChoiceCode;
-  text: string;
+  text: Text;
   /** Numeric value the mapping stores for this choice (custom `itemvalue` property). */
   score?: number;
   /** Grouping code stored next to the choice (custom `itemvalue` property), e.g. `binome`. */
@@ -20,8 +24,8 @@ export type QuestionType = 'radiogroup' | 'checkbox' | 'dropdown' | 'boolean' | 
 export interface QuestionJson {
   type: QuestionType;
   name: string;
-  title: string;
-  description?: string;
+  title: Text;
+  description?: Text;
   choices?: ChoiceJson[];
   visibleIf?: string;
   maxLength?: number;
@@ -36,16 +40,16 @@ export interface QuestionJson {
 
 export interface PageJson {
   name: string;
-  title?: string;
-  description?: string;
+  title?: Text;
+  description?: Text;
   visibleIf?: string;
   elements: QuestionJson[];
 }
 
 export interface SurveyJson {
   locale: 'fr';
-  title?: string;
-  description?: string;
+  title?: Text;
+  description?: Text;
   pages: PageJson[];
   [property: string]: unknown;
 }
@@ -54,4 +58,6 @@ export interface SurveyJson {
 export interface Notice {
   title: string;
   paragraphs: string[];
+  /** The same notice in the other languages the questionnaire is offered in (the French one is above). */
+  translations?: Partial<Record<import('./languages.ts').TranslatedLanguage, { title: string; paragraphs: string[] }>>;
 }

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapeHtml } from '../http/error-handler.ts';
+import { LANGUAGE_INFO, type Language } from '../../surveys/languages.ts';
+import { ACCESSIBILITY_TEXT, respondentText, type RespondentText } from '../../surveys/respondent-text.ts';
 
 export const CLIENT_DIST = process.env.IMPACT_CLIENT_DIST ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
@@ -26,14 +28,23 @@ a{color:var(--bleu)}
 footer{max-width:40rem;margin:2rem auto 1rem;padding:0 1rem;font-size:.95rem}
 footer a{display:inline-block;min-height:44px;padding:.6rem 0}
 [hidden]{display:none!important}
+.im-langues{margin:0 0 .5rem}
+.im-langues ul{display:flex;flex-wrap:wrap;gap:.25rem .5rem;list-style:none;margin:0;padding:0}
+.im-langues a{display:inline-block;min-height:44px;min-width:44px;padding:.6rem .5rem}
+.im-langues a[aria-current]{font-weight:700;text-decoration:none}
+.im-lecture{margin:.25rem 0 .75rem}
+.im-lecture .im-note{margin:.25rem 0}
+.im-ecouter{display:inline-flex;align-items:center;gap:.5rem;min-height:48px;padding:.5rem 1rem;border:2px solid var(--bleu);border-radius:.25rem;background:#fff;color:var(--bleu);font:inherit;font-weight:600;cursor:pointer}
+.im-ecouter[aria-disabled="true"]{border-style:dashed;cursor:not-allowed}
 @media (min-width:36em){.im-actions{flex-direction:row}.im-actions>*{flex:1}}
 `;
 
 // Referrer "same-origin" (not the site-wide "no-referrer"): with "no-referrer", Chrome sends `Origin: null` on the
 // no-JavaScript decline form, which the CSRF check refuses. Nothing here links to another site, so nothing leaks.
-function layout(input: { title: string; body: string; head?: string; end?: string }): string {
+function layout(input: { title: string; body: string; head?: string; end?: string; language?: Language; footerHref?: string; footerText?: string }): string {
+  const info = LANGUAGE_INFO[input.language ?? 'fr'];
   return `<!doctype html>
-<html lang="fr">
+<html lang="${info.htmlLang}" dir="${info.dir}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -46,7 +57,7 @@ ${input.head ?? ''}
 </head>
 <body>
 ${input.body}
-<footer><a href="/accessibilite">Accessibilité : partiellement conforme</a></footer>
+<footer><a href="${escapeHtml(input.footerHref ?? '/accessibilite')}">${escapeHtml(input.footerText ?? 'Accessibilité : partiellement conforme')}</a></footer>
 ${input.end ?? ''}
 </body>
 </html>`;
@@ -106,6 +117,23 @@ export function respondentAssets(): RespondentAssets {
 const jsonScript = (id: string, value: unknown) =>
   `<script type="application/json" id="${id}">${JSON.stringify(value).replace(/</g, '\\u003c')}</script>`;
 
+/** Links to the same page in each offered language, each name written in its own language and script. */
+function languageNav(current: Language, offered: readonly Language[], href: (language: Language) => string, label: string): string {
+  if (offered.length < 2) return '';
+  const items = offered.map((code) => {
+    const info = LANGUAGE_INFO[code];
+    const currentAttr = code === current ? ' aria-current="true"' : '';
+    return `<li><a href="${escapeHtml(href(code))}" lang="${info.htmlLang}" hreflang="${info.htmlLang}" dir="${info.dir}"${currentAttr}>${escapeHtml(info.nativeName)}</a></li>`;
+  });
+  return `<nav class="im-langues" aria-label="${escapeHtml(label)}"><ul>${items.join('')}</ul></nav>`;
+}
+
+const accessibilityHref = (language: Language) => (language === 'fr' ? '/accessibilite' : `/accessibilite?langue=${language}`);
+
+function respondentLayout(input: { title: string; body: string; language: Language; text: RespondentText; head?: string; end?: string }): string {
+  return layout({ ...input, footerHref: accessibilityHref(input.language), footerText: input.text.accessibilityLink });
+}
+
 export function questionnairePage(input: {
   publicId: string;
   audience: 'youth' | 'mentor';
@@ -113,77 +141,127 @@ export function questionnairePage(input: {
   notice: { title: string; paragraphs: string[] };
   survey: unknown;
   draft: Record<string, unknown> | null;
+  language?: Language;
+  languages?: readonly Language[];
 }): string {
-  const youth = input.audience === 'youth';
-  const title = youth ? 'Ton avis sur ton mentorat' : 'Questionnaire de fin de mentorat';
+  const language = input.language ?? 'fr';
+  const languages = input.languages ?? ['fr'];
+  const text = respondentText(input.audience, language);
+  const title = text.appTitle;
   const resuming = input.draft !== null && Object.keys(input.draft).some((k) => !k.startsWith('__'));
   const assets = respondentAssets();
+  const here = `/r/${input.publicId}`;
   const body = `<main id="contenu">
+${languageNav(language, languages, (code) => `${here}?langue=${code}`, text.language)}
 <div id="accueil">
 <p class="im-asso">${escapeHtml(input.associationName)}</p>
 <h1>${escapeHtml(title)}</h1>
-${resuming ? `<p><strong>${youth ? 'Tu as déjà commencé : tes réponses sont gardées, tu reprends là où tu t’étais arrêté·e.' : 'Vous avez déjà commencé : vos réponses sont gardées, vous reprenez là où vous vous étiez arrêté·e.'}</strong></p>` : ''}
+<div id="im-lecture-accueil"></div>
+${resuming ? `<p><strong>${escapeHtml(text.resuming)}</strong></p>` : ''}
 <h2>${escapeHtml(input.notice.title)}</h2>
 ${input.notice.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-<noscript><p><strong>${youth ? 'Pour répondre, ton navigateur doit autoriser JavaScript.' : 'Pour répondre, votre navigateur doit autoriser JavaScript.'}</strong></p></noscript>
+<noscript><p><strong>${escapeHtml(text.noscript)}</strong></p></noscript>
 <div class="im-actions">
-<a class="im-btn im-btn-primary" id="commencer" href="#questionnaire">${resuming ? 'Reprendre' : 'Commencer'}</a>
-<form method="post" action="/r/${escapeHtml(input.publicId)}/refus"><button class="im-btn im-btn-secondary" type="submit">${youth ? 'Je ne veux pas répondre' : 'Je ne souhaite pas répondre'}</button></form>
+<a class="im-btn im-btn-primary" id="commencer" href="#questionnaire">${escapeHtml(resuming ? text.resume : text.start)}</a>
+<form method="post" action="${here}/refus"><button class="im-btn im-btn-secondary" type="submit">${escapeHtml(text.decline)}</button></form>
 </div>
-<p class="im-note">${youth ? 'Pas de limite de temps. Tu peux revenir en arrière à tout moment.' : 'Aucune limite de temps. Vous pouvez revenir en arrière à tout moment.'}</p>
+<p class="im-note">${escapeHtml(text.noTimeLimit)}</p>
 </div>
 <div id="questionnaire" data-public-id="${escapeHtml(input.publicId)}" data-audience="${input.audience}"></div>
 </main>`;
-  return layout({
+  const languageList = languages.map((code) => ({ code, name: LANGUAGE_INFO[code].nativeName, lang: LANGUAGE_INFO[code].htmlLang, dir: LANGUAGE_INFO[code].dir }));
+  return respondentLayout({
     title: `${title} — Impact Mentorat`,
     body,
+    language,
+    text,
     head: assets.head,
-    end: `${jsonScript('im-donnees', { audience: input.audience, survey: input.survey, draft: input.draft })}\n${assets.end}`,
+    end: `${jsonScript('im-donnees', { audience: input.audience, survey: input.survey, draft: input.draft, language, speechLang: LANGUAGE_INFO[language].htmlLang, languages: languageList, text })}\n${assets.end}`,
   });
 }
 
-export function messagePage(input: { title: string; paragraphs: string[]; forget?: boolean; extra?: string }): string {
-  const body = `<main id="contenu"><h1>${escapeHtml(input.title)}</h1>${input.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}${input.extra ?? ''}</main>`;
-  return layout({ title: `${input.title} — Impact Mentorat`, body, end: input.forget ? respondentAssets().forget : '' });
+export function messagePage(input: {
+  title: string;
+  paragraphs: string[];
+  forget?: boolean;
+  extra?: string;
+  language?: Language;
+  text?: RespondentText;
+  /** Offered languages and the address of this page in each: the respondent can switch on every screen. */
+  switcher?: { languages: readonly Language[]; href: (language: Language) => string };
+}): string {
+  const language = input.language ?? 'fr';
+  const text = input.text ?? respondentText('youth', language);
+  const nav = input.switcher ? languageNav(language, input.switcher.languages, input.switcher.href, text.language) : '';
+  const body = `<main id="contenu">${nav}<h1>${escapeHtml(input.title)}</h1>${input.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}${input.extra ?? ''}</main>`;
+  return respondentLayout({ title: `${input.title} — Impact Mentorat`, body, language, text, end: input.forget ? respondentAssets().forget : '' });
 }
 
-export const unavailablePage = () =>
-  messagePage({
-    title: 'Ce lien n’est pas disponible',
-    paragraphs: [
-      'Ce lien n’est pas ou plus valide : il a peut-être déjà servi pour répondre, ou il est trop ancien.',
-      'Si tu n’as pas encore répondu et que tu veux le faire, demande un nouveau lien à l’association qui t’a accompagné·e.',
-    ],
-  });
+export const unavailablePage = (language: Language = 'fr') => {
+  const text = respondentText('youth', language);
+  return messagePage({ title: text.unavailableHeading, paragraphs: text.unavailableParagraphs, language, text });
+};
 
-export const alreadyAnsweredPage = (youth: boolean) =>
-  messagePage({
-    title: youth ? 'Tu as déjà répondu, merci !' : 'Vous avez déjà répondu, merci !',
-    forget: true,
-    paragraphs: [
-      youth ? 'Tes réponses sont bien arrivées. On ne peut répondre qu’une seule fois.' : 'Vos réponses ont bien été envoyées. Ce questionnaire ne se remplit qu’une fois.',
-      youth
-        ? 'Elles sont mélangées avec celles des autres jeunes pour aider à améliorer le mentorat. Personne ne verra tes réponses avec ton nom.'
-        : 'Elles sont regroupées avec celles des autres mentors pour évaluer le programme.',
-      youth ? 'Tu n’as plus rien à faire : tu peux fermer cette page.' : 'Vous pouvez fermer cette page.',
-    ],
-  });
+interface EndPageInput {
+  youth: boolean;
+  language?: Language;
+  publicId?: string;
+  languages?: readonly Language[];
+}
 
-export const declinedPage = (youth: boolean) =>
-  messagePage({
-    title: 'C’est noté',
+function endPage(input: EndPageInput, pick: (text: RespondentText) => { title: string; paragraphs: string[] }): string {
+  const language = input.language ?? 'fr';
+  const text = respondentText(input.youth ? 'youth' : 'mentor', language);
+  const { publicId, languages } = input;
+  return messagePage({
+    ...pick(text),
     forget: true,
-    paragraphs: [
-      youth ? 'Tu as choisi de ne pas répondre. Seul ce choix est enregistré, rien d’autre.' : 'Vous avez choisi de ne pas répondre. Seul ce choix est enregistré.',
-      youth ? 'Merci, et bonne continuation !' : 'Merci pour votre engagement de mentor.',
-    ],
+    language,
+    text,
+    ...(publicId && languages ? { switcher: { languages, href: (code: Language) => `/r/${publicId}?langue=${code}` } } : {}),
   });
+}
+
+export const alreadyAnsweredPage = (input: EndPageInput | boolean) =>
+  endPage(typeof input === 'boolean' ? { youth: input } : input, (text) => ({ title: text.alreadyAnsweredTitle, paragraphs: text.alreadyAnsweredParagraphs }));
+
+export const declinedPage = (input: EndPageInput | boolean) =>
+  endPage(typeof input === 'boolean' ? { youth: input } : input, (text) => ({ title: text.declinedTitle, paragraphs: text.declinedParagraphs }));
+
+/** The statement in another language: a faithful summary of the French one, which stays the reference. */
+function translatedAccessibilityPage(language: Exclude<Language, 'fr'>): string {
+  const a = ACCESSIBILITY_TEXT[language];
+  const text = respondentText('youth', language);
+  return respondentLayout({
+    title: `${a.title} — Impact Mentorat`,
+    language,
+    text,
+    body: `<main id="contenu">
+${languageNav(language, Object.keys(LANGUAGE_INFO) as Language[], accessibilityHref, text.language)}
+<h1>${escapeHtml(a.title)}</h1>
+<p>${escapeHtml(a.intro)}</p>
+<h2>${escapeHtml(a.statusTitle)}</h2>
+<p>${escapeHtml(a.status)}</p>
+<h2>${escapeHtml(a.issuesTitle)}</h2>
+<ul>${a.issues.map((issue) => `<li>${escapeHtml(issue)}</li>`).join('')}</ul>
+<h2>${escapeHtml(a.methodTitle)}</h2>
+<p>${escapeHtml(a.method)}</p>
+<h2>${escapeHtml(a.contactTitle)}</h2>
+<p>${escapeHtml(a.contact)}</p>
+<h2>${escapeHtml(a.remediesTitle)}</h2>
+<p>${escapeHtml(a.remedies)}</p>
+</main>`,
+  });
+}
 
 /** RGAA statement (model of the French accessibility statement: conformity, non-accessible content, how it was established, remedies). */
-export const accessibilityPage = () =>
-  layout({
+export const accessibilityPage = (language: Language = 'fr') =>
+  language !== 'fr'
+    ? translatedAccessibilityPage(language)
+    : layout({
     title: 'Déclaration d’accessibilité — Impact Mentorat',
     body: `<main id="contenu">
+${languageNav('fr', Object.keys(LANGUAGE_INFO) as Language[], accessibilityHref, 'Langue')}
 <h1>Déclaration d’accessibilité</h1>
 <p>Le Département s’engage à rendre ses sites internet, intranet, extranet et ses progiciels accessibles, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005.</p>
 <p>Cette déclaration d’accessibilité s’applique aux questionnaires de fin de mentorat d’Impact Mentorat (pages dont l’adresse commence par <code>/q/</code> ou <code>/r/</code>), remplis par les jeunes et les mentors.</p>

@@ -4,7 +4,19 @@ import { z } from 'zod';
 import { associations, links, mentorships, questionnaireVersions } from '../../db/schema/index.ts';
 import type { AppContext } from '../context.ts';
 import { ServiceError, badRequest, conflict } from '../errors.ts';
-import { mapAnswers, validateSubmission, type IndicatorValueRow } from '../../surveys/index.ts';
+import { respondentText } from '../../surveys/respondent-text.ts';
+import {
+  LANGUAGE_INFO,
+  languageFromAcceptLanguage,
+  localizeSurvey,
+  mapAnswers,
+  resolveLanguage,
+  surveyLanguages,
+  validateSubmission,
+  type IndicatorValueRow,
+  type Language,
+  type Notice,
+} from '../../surveys/index.ts';
 import { hashToken, PUBLIC_ID_PATTERN, TOKEN_PATTERN } from './tokens.ts';
 
 export type LinkRow = typeof links.$inferSelect;
@@ -47,7 +59,32 @@ export function requireRespondentLink(ctx: AppContext, publicId: string, cookieT
   return link;
 }
 
-export function loadQuestionnaire(ctx: AppContext, link: LinkRow) {
+/**
+ * The language to show: the one asked for in the address (`?langue=`, an unknown code meaning French), else the
+ * link's, else the phone's preference. It is kept on the link, so that resuming on another phone, the end pages
+ * and the response all use it. Only languages the version carries every text in are offered (older versions: French).
+ */
+export function respondentLanguage(ctx: AppContext, link: LinkRow, offered: readonly Language[], requested: string | undefined, acceptLanguage: string | undefined): Language {
+  let language: Language;
+  if (requested !== undefined) language = resolveLanguage(requested, link.audience);
+  else if (link.language) language = resolveLanguage(link.language, link.audience);
+  else language = languageFromAcceptLanguage(acceptLanguage, link.audience);
+  if (!offered.includes(language)) language = 'fr';
+  if (language !== link.language && link.state === 'ouvert') {
+    ctx.db.update(links).set({ language }).where(eq(links.id, link.id)).run();
+    link.language = language;
+  }
+  return language;
+}
+
+/** The notice in one language (the French one when the version carries no translation for it). */
+function localizeNotice(notice: Notice, language: Language): { title: string; paragraphs: string[] } {
+  const translated = language === 'fr' ? undefined : notice.translations?.[language];
+  return translated ?? { title: notice.title, paragraphs: notice.paragraphs };
+}
+
+/** What a respondent's phone receives: the questionnaire in their language only (never the other five). */
+export function loadQuestionnaire(ctx: AppContext, link: LinkRow, request: { language?: string; acceptLanguage?: string } = {}) {
   const row = ctx.db
     .select({ version: questionnaireVersions, associationName: associations.name })
     .from(questionnaireVersions)
@@ -56,13 +93,19 @@ export function loadQuestionnaire(ctx: AppContext, link: LinkRow) {
     .where(eq(questionnaireVersions.id, link.questionnaireVersionId))
     .get();
   if (!row) throw linkUnavailable();
+  const languages = surveyLanguages(row.version.surveyJson, link.audience);
+  const language = respondentLanguage(ctx, link, languages, request.language, request.acceptLanguage);
   return {
     audience: link.audience,
     state: link.state,
     associationName: row.associationName,
     versionId: row.version.id,
-    survey: row.version.surveyJson,
-    notice: row.version.noticeJson,
+    language,
+    languages,
+    speechLang: LANGUAGE_INFO[language].htmlLang,
+    text: respondentText(link.audience, language),
+    survey: localizeSurvey(row.version.surveyJson, language),
+    notice: localizeNotice(row.version.noticeJson as Notice, language),
     draft: link.state === 'ouvert' ? (link.draftJson ?? null) : null,
   };
 }
@@ -161,6 +204,8 @@ interface CurrentLinkRow {
   departmentId: number;
   associationId: number;
   endedOn: string | null;
+  /** The language the respondent last chose or was shown (null if never opened, e.g. a decline by API). */
+  language: string | null;
 }
 
 const VALUE_COLUMNS = 10;
@@ -176,15 +221,15 @@ function prepareHotPath(ctx: AppContext) {
     .prepare();
   const version = sqlite.prepare('SELECT id, hash, survey_json AS surveyJson FROM questionnaire_versions WHERE id = ?');
   const currentLink = sqlite.prepare(
-    `SELECT l.id, l.state, l.expires_at AS expiresAt, l.audience, l.questionnaire_version_id AS questionnaireVersionId,
+    `SELECT l.id, l.state, l.expires_at AS expiresAt, l.audience, l.questionnaire_version_id AS questionnaireVersionId, l.language,
             m.id AS mentorshipId, m.department_id AS departmentId, m.association_id AS associationId, m.ended_on AS endedOn
        FROM links l LEFT JOIN mentorships m ON m.id = l.mentorship_id
       WHERE l.id = ?`,
   );
   const previousResponse = sqlite.prepare('SELECT idempotency_key AS key, submitted_at AS submittedAt FROM responses WHERE link_id = ?');
   const insertResponse = sqlite.prepare(
-    `INSERT INTO responses (link_id, mentorship_id, questionnaire_version_id, audience, declined, answers_json, idempotency_key, submitted_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO responses (link_id, mentorship_id, questionnaire_version_id, audience, declined, answers_json, idempotency_key, submitted_at, language)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const closeLink = sqlite.prepare('UPDATE links SET state = ?, used_at = ?, draft_json = NULL, draft_updated_at = NULL WHERE id = ?');
   const insertValuesByCount = new Map<number, Database.Statement>();
@@ -213,7 +258,17 @@ function prepareHotPath(ctx: AppContext) {
       if (current.mentorshipId === null) throw linkUnavailable();
       const at = now.getTime();
       const responseId = Number(
-        insertResponse.run(current.id, current.mentorshipId, current.questionnaireVersionId, current.audience, input.declined ? 1 : 0, input.answersJson, input.idempotencyKey, at)
+        insertResponse.run(
+          current.id,
+          current.mentorshipId,
+          current.questionnaireVersionId,
+          current.audience,
+          input.declined ? 1 : 0,
+          input.answersJson,
+          input.idempotencyKey,
+          at,
+          resolveLanguage(current.language, current.audience),
+        )
           .lastInsertRowid,
       );
       const year = closureYear(current.endedOn, now);

@@ -19,10 +19,14 @@ import { respondentCookieName, respondentCookiePath } from './tokens.ts';
 import { readCookie } from '../http/cookies.ts';
 import { groupCommit } from './group-commit.ts';
 import { accessibilityPage, alreadyAnsweredPage, declinedPage, questionnairePage, unavailablePage } from './pages.ts';
+import { AUDIENCE_LANGUAGES, languageFromAcceptLanguage, resolveLanguage } from '../../surveys/languages.ts';
 
 const TokenParams = z.strictObject({ token: z.string().max(200) });
 const PublicIdParams = z.strictObject({ publicId: z.string().max(64) });
 const NoBody = z.strictObject({});
+// Any code is accepted: an unknown one shows French, never an error (surveys/languages.ts resolveLanguage).
+const LanguageQuery = z.strictObject({ langue: z.string().max(20).optional() });
+const phoneLanguage = (req: Request) => languageFromAcceptLanguage(req.headers['accept-language']);
 
 // These routes run on the lean respondent router (server/http/respondent-router.ts): no cookie-parser, the one
 // cookie that matters is read from the header.
@@ -60,7 +64,7 @@ export const questionnaireRoutes = [
     produces: 'text/html',
     handler: (ctx, { params }, req, res) => {
       const link = findOpenLinkByToken(ctx, params.token);
-      if (!link) return sendHtml(req, res, 404, unavailablePage());
+      if (!link) return sendHtml(req, res, 404, unavailablePage(phoneLanguage(req)));
       res.cookie(respondentCookieName(link.publicId), params.token, {
         httpOnly: true,
         secure: ctx.config.secureCookies,
@@ -80,15 +84,23 @@ export const questionnaireRoutes = [
     tags: ['questionnaire'],
     access: 'public',
     params: PublicIdParams,
+    query: LanguageQuery,
     produces: 'text/html',
-    handler: (ctx, { params }, req, res) => {
+    handler: (ctx, { params, query }, req, res) => {
       const link = findRespondentLink(ctx, params.publicId, respondentToken(ctx, req, params.publicId));
-      if (!link) return sendHtml(req, res, 404, unavailablePage());
+      if (!link) return sendHtml(req, res, 404, unavailablePage(resolveLanguage(query.langue ?? phoneLanguage(req))));
       const youth = link.audience === 'youth';
-      if (link.state === 'repondu') return sendHtml(req, res, 200, alreadyAnsweredPage(youth));
-      if (link.state === 'refuse') return sendHtml(req, res, 200, declinedPage(youth));
-      const q = loadQuestionnaire(ctx, link);
-      return sendHtml(req, res, 200, questionnairePage({ publicId: link.publicId, audience: link.audience, associationName: q.associationName, notice: q.notice, survey: q.survey, draft: q.draft }));
+      if (link.state !== 'ouvert') {
+        const end = { youth, language: resolveLanguage(query.langue ?? link.language, link.audience), publicId: link.publicId, languages: AUDIENCE_LANGUAGES[link.audience] };
+        return sendHtml(req, res, 200, link.state === 'repondu' ? alreadyAnsweredPage(end) : declinedPage(end));
+      }
+      const q = loadQuestionnaire(ctx, link, { language: query.langue, acceptLanguage: req.headers['accept-language'] });
+      return sendHtml(
+        req,
+        res,
+        200,
+        questionnairePage({ publicId: link.publicId, audience: link.audience, associationName: q.associationName, notice: q.notice, survey: q.survey, draft: q.draft, language: q.language, languages: q.languages }),
+      );
     },
   }),
   publicRoute({
@@ -101,11 +113,11 @@ export const questionnaireRoutes = [
     produces: 'text/html',
     handler: (ctx, { params }, req, res) => {
       const link = findRespondentLink(ctx, params.publicId, respondentToken(ctx, req, params.publicId));
-      if (!link) return sendHtml(req, res, 404, unavailablePage());
-      const youth = link.audience === 'youth';
-      if (link.state === 'repondu') return sendHtml(req, res, 200, alreadyAnsweredPage(youth));
+      if (!link) return sendHtml(req, res, 404, unavailablePage(phoneLanguage(req)));
+      const end = { youth: link.audience === 'youth', language: resolveLanguage(link.language, link.audience), publicId: link.publicId, languages: AUDIENCE_LANGUAGES[link.audience] };
+      if (link.state === 'repondu') return sendHtml(req, res, 200, alreadyAnsweredPage(end));
       if (link.state === 'ouvert') declineResponse(ctx, link, null);
-      return sendHtml(req, res, 200, declinedPage(youth));
+      return sendHtml(req, res, 200, declinedPage(end));
     },
   }),
   publicRoute({
@@ -167,7 +179,8 @@ export const questionnaireRoutes = [
     summary: "Déclaration d'accessibilité",
     tags: ['questionnaire'],
     access: 'public',
+    query: LanguageQuery,
     produces: 'text/html',
-    handler: (_ctx, _input, req, res) => sendHtml(req, res, 200, accessibilityPage()),
+    handler: (_ctx, { query }, req, res) => sendHtml(req, res, 200, accessibilityPage(resolveLanguage(query.langue ?? phoneLanguage(req)))),
   }),
 ];

@@ -1,19 +1,28 @@
 import type { ChoiceJson } from '../types.ts';
-import { choice, type PageGroup, type QuestionBlock } from './block.ts';
+import { choice, mentor, youth, type PageGroup, type QuestionBlock } from './block.ts';
 
 // Scores are approximate meetings per month, so the indicator can be an average frequency.
 function frequencyChoices(): ChoiceJson[] {
   return [
-    choice('plusieurs_par_semaine', 'Plusieurs fois par semaine', { score: 8 }),
-    choice('chaque_semaine', 'Une fois par semaine', { score: 4 }),
-    choice('deux_par_mois', 'Deux fois par mois', { score: 2 }),
-    choice('une_par_mois', 'Une fois par mois', { score: 1 }),
-    choice('moins', "Moins d'une fois par mois", { score: 0.5 }),
+    choice('plusieurs_par_semaine', youth('Plusieurs fois par semaine', { falc: 'Plusieurs fois chaque semaine', en: 'Several times a week', ar: 'عدة مرات في الأسبوع', prs: 'چند بار در هفته', ps: 'په اونۍ کې څو ځله' }), { score: 8 }),
+    choice('chaque_semaine', youth('Une fois par semaine', { falc: 'Une fois chaque semaine', en: 'Once a week', ar: 'مرة في الأسبوع', prs: 'هفته‌ای یک بار', ps: 'په اونۍ کې یو ځل' }), { score: 4 }),
+    choice('deux_par_mois', youth('Deux fois par mois', { falc: 'Deux fois chaque mois', en: 'Twice a month', ar: 'مرتين في الشهر', prs: 'ماهی دو بار', ps: 'په میاشت کې دوه ځله' }), { score: 2 }),
+    choice('une_par_mois', youth('Une fois par mois', { falc: 'Une fois chaque mois', en: 'Once a month', ar: 'مرة في الشهر', prs: 'ماهی یک بار', ps: 'په میاشت کې یو ځل' }), { score: 1 }),
+    choice('moins', youth("Moins d'une fois par mois", { falc: 'Moins souvent', en: 'Less than once a month', ar: 'أقل من مرة في الشهر', prs: 'کمتر از ماهی یک بار', ps: 'په میاشت کې له یو ځل نه لږ' }), { score: 0.5 }),
   ];
 }
 
-const YOUTH_MEETINGS: PageGroup = { name: 'rencontres', title: 'Tes rencontres avec ton mentor' };
-const MENTOR_MEETINGS: PageGroup = { name: 'rencontres', title: 'Vos rencontres avec le jeune' };
+const YOUTH_MEETINGS: PageGroup = {
+  name: 'rencontres',
+  title: youth('Tes rencontres avec ton mentor', {
+    falc: 'Tes rendez-vous avec ton mentor',
+    en: 'Your meetings with your mentor',
+    ar: 'لقاءاتك مع مرشدك',
+    prs: 'دیدارهای تو با رهنمایت',
+    ps: 'له خپل لارښود سره ستا لیدنې',
+  }),
+};
+const MENTOR_MEETINGS: PageGroup = { name: 'rencontres', title: mentor('Vos rencontres avec le jeune', 'Your meetings with the young person') };
 
 export const youthFrequency: QuestionBlock = {
   indicatorId: 'realisations.frequence',
@@ -21,13 +30,19 @@ export const youthFrequency: QuestionBlock = {
   pages: [
     {
       name: 'frequence',
-      title: 'Tes rencontres',
+      title: youth('Tes rencontres', { falc: 'Tes rendez-vous', en: 'Your meetings', ar: 'لقاءاتك', prs: 'دیدارهایت', ps: 'ستا لیدنې' }),
       group: YOUTH_MEETINGS,
       elements: [
         {
           type: 'radiogroup',
           name: 'frequence',
-          title: 'En général, combien de fois voyais-tu ton mentor ?',
+          title: youth('En général, combien de fois voyais-tu ton mentor ?', {
+            falc: 'Tu voyais ton mentor souvent ?',
+            en: 'In general, how often did you see your mentor?',
+            ar: 'بشكل عام، كم مرة كنت ترى مرشدك؟',
+            prs: 'به طور معمول، چند بار رهنمایت را می‌دیدی؟',
+            ps: 'په عمومي توګه، تا به خپل لارښود څو ځله لیده؟',
+          }),
           indicator: 'realisations.frequence',
           indicatorDimension: 'frequence',
           choices: frequencyChoices(),
@@ -43,13 +58,13 @@ export const mentorFrequency: QuestionBlock = {
   pages: [
     {
       name: 'frequence',
-      title: 'Fréquence des rencontres',
+      title: mentor('Fréquence des rencontres', 'How often you met'),
       group: MENTOR_MEETINGS,
       elements: [
         {
           type: 'radiogroup',
           name: 'mentor_frequence',
-          title: 'En général, à quelle fréquence rencontriez-vous le jeune ?',
+          title: mentor('En général, à quelle fréquence rencontriez-vous le jeune ?', 'In general, how often did you meet the young person?'),
           indicator: 'realisations.frequence',
           indicatorDimension: 'frequence',
           choices: frequencyChoices(),
@@ -65,19 +80,25 @@ export const youthModality: QuestionBlock = {
   pages: [
     {
       name: 'modalite',
-      title: 'Comment vous vous voyiez',
+      title: youth('Comment vous vous voyiez', { falc: 'Comment vous vous voyiez', en: 'How you met', ar: 'كيف كنتما تلتقيان', prs: 'چطور همدیگر را می‌دیدید', ps: 'تاسو څنګه سره لیدل' }),
       group: YOUTH_MEETINGS,
       elements: [
         {
           type: 'radiogroup',
           name: 'modalite',
-          title: 'Comment se passaient vos rencontres ?',
+          title: youth('Comment se passaient vos rencontres ?', {
+            falc: 'Où avaient lieu vos rendez-vous ?',
+            en: 'How did your meetings take place?',
+            ar: 'كيف كانت تجري لقاءاتكما؟',
+            prs: 'دیدارهای شما چطور انجام می‌شد؟',
+            ps: 'ستاسو لیدنې څنګه کېدې؟',
+          }),
           indicator: 'realisations.modalite',
           indicatorDimension: 'modalite',
           choices: [
-            choice('presentiel', 'En vrai, face à face'),
-            choice('distance', 'À distance (téléphone, vidéo, messages)'),
-            choice('les_deux', 'Les deux'),
+            choice('presentiel', youth('En vrai, face à face', { falc: 'En vrai, ensemble au même endroit', en: 'In person, face to face', ar: 'وجهًا لوجه', prs: 'رو در رو', ps: 'مخامخ' })),
+            choice('distance', youth('À distance (téléphone, vidéo, messages)', { falc: 'Par téléphone, par vidéo ou par messages', en: 'Remotely (phone, video, messages)', ar: 'عن بُعد (هاتف، فيديو، رسائل)', prs: 'از راه دور (تلفن، ویدیو، پیام)', ps: 'له لرې (ټیلیفون، ویډیو، پیغامونه)' })),
+            choice('les_deux', youth('Les deux', { falc: 'Les deux', en: 'Both', ar: 'الاثنان معًا', prs: 'هر دو', ps: 'دواړه' })),
           ],
         },
       ],
@@ -91,19 +112,19 @@ export const mentorModality: QuestionBlock = {
   pages: [
     {
       name: 'modalite',
-      title: 'Forme des rencontres',
+      title: mentor('Forme des rencontres', 'How you met'),
       group: MENTOR_MEETINGS,
       elements: [
         {
           type: 'radiogroup',
           name: 'mentor_modalite',
-          title: 'Sous quelle forme se déroulaient vos rencontres ?',
+          title: mentor('Sous quelle forme se déroulaient vos rencontres ?', 'How did your meetings take place?'),
           indicator: 'realisations.modalite',
           indicatorDimension: 'modalite',
           choices: [
-            choice('presentiel', 'En présentiel'),
-            choice('distance', 'À distance (téléphone, visio, messages)'),
-            choice('les_deux', 'Les deux'),
+            choice('presentiel', mentor('En présentiel', 'In person')),
+            choice('distance', mentor('À distance (téléphone, visio, messages)', 'Remotely (phone, video call, messages)')),
+            choice('les_deux', mentor('Les deux', 'Both')),
           ],
         },
       ],
@@ -118,20 +139,20 @@ export const mentorAttendance: QuestionBlock = {
   pages: [
     {
       name: 'assiduite',
-      title: 'Assiduité du jeune',
+      title: mentor('Assiduité du jeune', "The young person's attendance"),
       group: MENTOR_MEETINGS,
       elements: [
         {
           type: 'radiogroup',
           name: 'mentor_assiduite',
-          title: 'Le jeune venait-il aux rencontres prévues ?',
+          title: mentor('Le jeune venait-il aux rencontres prévues ?', 'Did the young person come to the planned meetings?'),
           indicator: 'realisations.assiduite',
           indicatorDimension: 'assiduite',
           choices: [
-            choice('toujours', 'Toujours ou presque', { score: 1 }),
-            choice('souvent', 'Souvent', { score: 0.75 }),
-            choice('une_fois_sur_deux', 'Une fois sur deux', { score: 0.5 }),
-            choice('rarement', 'Rarement', { score: 0.25 }),
+            choice('toujours', mentor('Toujours ou presque', 'Always or almost always'), { score: 1 }),
+            choice('souvent', mentor('Souvent', 'Often'), { score: 0.75 }),
+            choice('une_fois_sur_deux', mentor('Une fois sur deux', 'Half of the time'), { score: 0.5 }),
+            choice('rarement', mentor('Rarement', 'Rarely'), { score: 0.25 }),
           ],
         },
       ],

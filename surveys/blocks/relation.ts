@@ -1,5 +1,6 @@
 import type { ChoiceJson, QuestionJson } from '../types.ts';
-import { choice, type QuestionBlock } from './block.ts';
+import type { Text } from '../languages.ts';
+import { choice, mentor, youth, type QuestionBlock } from './block.ts';
 
 // The national evaluation of "1 jeune, 1 mentor" (INJEP, 2025) found that what mentoring changes depends
 // largely on the quality of the relationship: four short items, asked of both, on one 4-point scale.
@@ -41,10 +42,15 @@ export function relationshipBand(score: number | null): RelationshipBand | null 
 
 // No "I don't know": the score needs all four answers, and the young person can skip a question.
 function scale(): ChoiceJson[] {
-  return [choice(1, 'Pas du tout'), choice(2, 'Un peu'), choice(3, 'Plutôt oui'), choice(4, 'Tout à fait')];
+  return [
+    choice(1, youth('Pas du tout', { falc: 'Pas du tout', en: 'Not at all', ar: 'أبدًا', prs: 'اصلاً', ps: 'هېڅ' })),
+    choice(2, youth('Un peu', { falc: 'Un peu', en: 'A little', ar: 'قليلًا', prs: 'کمی', ps: 'لږ' })),
+    choice(3, youth('Plutôt oui', { falc: 'Assez', en: 'Mostly yes', ar: 'نعم إلى حد ما', prs: 'بیشتر بلی', ps: 'زیاتره هو' })),
+    choice(4, youth('Tout à fait', { falc: 'Oui, tout à fait', en: 'Completely', ar: 'تمامًا', prs: 'کاملاً', ps: 'بشپړ ډول' })),
+  ];
 }
 
-function item(name: string, dimension: (typeof RELATIONSHIP_SCORE.items)[number], title: string): QuestionJson {
+function item(name: string, dimension: (typeof RELATIONSHIP_SCORE.items)[number], title: Text): QuestionJson {
   return { type: 'radiogroup', name, title, indicator: RELATIONSHIP_SCORE.indicatorId, indicatorDimension: dimension, choices: scale() };
 }
 
@@ -54,12 +60,12 @@ export const youthRelationship: QuestionBlock = {
   pages: [
     {
       name: 'relation',
-      title: 'Toi et ton mentor',
+      title: youth('Toi et ton mentor', { falc: 'Toi et ton mentor', en: 'You and your mentor', ar: 'أنت ومرشدك', prs: 'تو و رهنمایت', ps: 'ته او ستا لارښود' }),
       elements: [
-        item('relation_ecoute', 'ecoute', 'Ton mentor t’écoutait ?'),
-        item('relation_parler', 'parler', 'Tu pouvais lui parler de ce qui compte pour toi ?'),
-        item('relation_avancer', 'avancer', 'Ton mentor t’a aidé à avancer ?'),
-        item('relation_confiance', 'confiance', 'Tu avais confiance en ton mentor ?'),
+        item('relation_ecoute', 'ecoute', youth('Ton mentor t’écoutait ?', { falc: 'Ton mentor t’écoutait ?', en: 'Did your mentor listen to you?', ar: 'هل كان مرشدك يستمع إليك؟', prs: 'آیا رهنمایت به حرف‌هایت گوش می‌داد؟', ps: 'ایا ستا لارښود ستا خبرو ته غوږ نیوه؟' })),
+        item('relation_parler', 'parler', youth('Tu pouvais lui parler de ce qui compte pour toi ?', { falc: 'Tu pouvais lui parler des choses importantes pour toi ?', en: 'Could you talk to them about what matters to you?', ar: 'هل كنت تستطيع أن تحدّثه عمّا يهمّك؟', prs: 'آیا می‌توانستی با او دربارهٔ چیزهایی که برایت مهم است حرف بزنی؟', ps: 'ایا دې ورسره د هغو شیانو په اړه خبرې کولای شوې چې تا ته مهم دي؟' })),
+        item('relation_avancer', 'avancer', youth('Ton mentor t’a aidé à avancer ?', { falc: 'Ton mentor t’a aidé à avancer ?', en: 'Did your mentor help you move forward?', ar: 'هل ساعدك مرشدك على التقدّم؟', prs: 'آیا رهنمایت کمکت کرد که پیش بروی؟', ps: 'ایا ستا لارښود له تا سره د پرمختګ مرسته وکړه؟' })),
+        item('relation_confiance', 'confiance', youth('Tu avais confiance en ton mentor ?', { falc: 'Tu avais confiance en ton mentor ?', en: 'Did you trust your mentor?', ar: 'هل كنت تثق بمرشدك؟', prs: 'آیا به رهنمایت اعتماد داشتی؟', ps: 'ایا پر خپل لارښود دې باور درلود؟' })),
       ],
     },
   ],
@@ -71,12 +77,12 @@ export const mentorRelationship: QuestionBlock = {
   pages: [
     {
       name: 'relation',
-      title: 'Votre relation avec le jeune',
+      title: mentor('Votre relation avec le jeune', 'Your relationship with the young person'),
       elements: [
-        item('mentor_relation_ecoute', 'ecoute', 'Le jeune se sentait-il écouté par vous ?'),
-        item('mentor_relation_parler', 'parler', 'Pouvait-il vous parler de ce qui compte pour lui ?'),
-        item('mentor_relation_avancer', 'avancer', 'Avez-vous pu l’aider à avancer ?'),
-        item('mentor_relation_confiance', 'confiance', 'Vous faisiez-vous confiance, l’un et l’autre ?'),
+        item('mentor_relation_ecoute', 'ecoute', mentor('Le jeune se sentait-il écouté par vous ?', 'Did the young person feel listened to by you?')),
+        item('mentor_relation_parler', 'parler', mentor('Pouvait-il vous parler de ce qui compte pour lui ?', 'Could they talk to you about what matters to them?')),
+        item('mentor_relation_avancer', 'avancer', mentor('Avez-vous pu l’aider à avancer ?', 'Were you able to help them move forward?')),
+        item('mentor_relation_confiance', 'confiance', mentor('Vous faisiez-vous confiance, l’un et l’autre ?', 'Did you trust each other?')),
       ],
     },
   ],

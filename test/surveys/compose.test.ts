@@ -8,7 +8,9 @@ import {
   composeQuestionnaire,
   getIndicator,
   indicatorWording,
+  localizeSurvey,
   questionnaireHash,
+  textIn,
   type Audience,
 } from '../../surveys/index.ts';
 import { CONTACT, blockQuestions, compose, findKey, questionsOf } from './helpers.ts';
@@ -37,7 +39,7 @@ describe('composeQuestionnaire', () => {
     expect(findKey(survey, 'isRequired')).toEqual([]);
     const names = new Set<string>();
     for (const question of questionsOf(survey)) {
-      expect(question.title.trim().length, question.name).toBeGreaterThan(5);
+      expect(textIn(question.title, 'fr').trim().length, question.name).toBeGreaterThan(5);
       expect(question.name).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
       expect(names.has(question.name), question.name).toBe(false);
       names.add(question.name);
@@ -121,8 +123,8 @@ describe('composeQuestionnaire', () => {
   });
 
   it('puts each before/now pair on one page, on the same scale, and asks "thanks to" only after an improvement', () => {
-    const { survey } = compose('youth', INDICATOR_IDS);
-    const pairs = questionsOf(survey).filter((question) => question.indicatorDimension === 'avant');
+    const survey = localizeSurvey(compose('youth', INDICATOR_IDS).survey, 'fr');
+    const pairs = survey.pages.flatMap((page) => page.elements).filter((question) => question.indicatorDimension === 'avant');
     expect(pairs.map((question) => question.name)).toEqual([
       'confiance_avant',
       'notes_avant',

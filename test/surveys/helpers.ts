@@ -1,4 +1,4 @@
-import { composeQuestionnaire, INDICATOR_IDS, QUESTION_BLOCKS, type Audience, type QuestionJson, type SurveyJson } from '../../surveys/index.ts';
+import { composeQuestionnaire, INDICATOR_IDS, localizeSurvey, QUESTION_BLOCKS, type Audience, type QuestionJson, type SurveyJson } from '../../surveys/index.ts';
 
 export const CONTACT = 'Mme Martin, chargée de mission mentorat, mentorat@departement.fr';
 
@@ -6,8 +6,9 @@ export function compose(audience: Audience, indicatorIds: readonly string[] = IN
   return composeQuestionnaire({ audience, indicatorIds: [...indicatorIds], contact: CONTACT, associationName });
 }
 
+/** The questions as a French phone receives them (multi-locale texts resolved to French). */
 export function questionsOf(survey: SurveyJson): QuestionJson[] {
-  return survey.pages.flatMap((page) => page.elements);
+  return localizeSurvey(survey, 'fr').pages.flatMap((page) => page.elements);
 }
 
 export function blockQuestions(): { audience: Audience; indicatorId: string; question: QuestionJson }[] {

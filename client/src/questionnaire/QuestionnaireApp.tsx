@@ -3,12 +3,22 @@ import { Model } from 'survey-core';
 import 'survey-core/i18n/french';
 import { Survey } from 'survey-react-ui';
 import { registerSurveyProperties } from '../../../surveys/register.ts';
+import type { RespondentText } from '../../../surveys/respondent-text.ts';
+import { fill } from '../../../surveys/fill.ts';
 import { forgetKept, loadKept, newIdempotencyKey, saveKept, type Kept } from './storage.ts';
+import { ReadAloud, stopReading } from './ReadAloud.tsx';
 
 registerSurveyProperties();
 
 export interface Loaded {
   audience: 'youth' | 'mentor';
+  /** Language code (surveys/languages.ts), also the SurveyJS locale; the survey arrives already in that language. */
+  language: string;
+  /** BCP 47 tag for speech synthesis (Dari: fa-AF). */
+  speechLang: string;
+  /** Every text around the questions, in that language (surveys/respondent-text.ts). */
+  text: RespondentText;
+  languages?: { code: string; name: string; lang: string; dir: string }[];
   survey: Record<string, unknown>;
   /** Server copy of the partial answers (`__question`/`__page` say where the respondent stopped). */
   draft: Record<string, unknown> | null;
@@ -27,11 +37,18 @@ const api = (publicId: string, path: string) => `/r/${publicId}/api/${path}`;
 const DRAFT_DELAY_MS = 800;
 /** Retry delays after a failed submission; the `online` event and returning to the page retry at once. */
 const RETRY_DELAYS_MS = [2_000, 4_000, 8_000, 15_000, 30_000, 60_000];
-const APP_TITLE = { youth: 'Ton avis sur ton mentorat', mentor: 'Questionnaire de fin de mentorat' } as const;
-
-function setTitle(step: string, audience: 'youth' | 'mentor') {
-  document.title = `${step} — ${APP_TITLE[audience]} — Impact Mentorat`;
+/** Texts of the page the server rendered (the same as `Loaded.text`), for the states before the data is known. */
+let pageText: RespondentText | null = null;
+export function setPageText(text: RespondentText | null) {
+  pageText = text;
 }
+
+function setTitle(step: string, text: RespondentText) {
+  document.title = `${step} — ${text.appTitle} — Impact Mentorat`;
+}
+
+
+export const languageName = (data: Pick<Loaded, 'language' | 'languages'>) => data.languages?.find((l) => l.code === data.language)?.name ?? data.language;
 
 /** Reads where the respondent stopped: unsent answers of this phone first, else the server draft (maybe another phone). */
 function startingPoint(kept: Kept | null, draft: Answers | null): { answers: Answers; question?: string; page?: number } {
@@ -61,25 +78,26 @@ export function QuestionnaireApp({ publicId, initial }: { publicId: string; init
     fetch(api(publicId, 'questionnaire'), { credentials: 'same-origin' })
       .then(async (res) => {
         const body = await res.json();
-        if (!res.ok) throw new Error(body?.error?.message ?? 'Le questionnaire ne peut pas être chargé.');
+        if (!res.ok) throw new Error(body?.error?.message ?? pageText?.unavailableParagraphs[0] ?? 'Le questionnaire ne peut pas être chargé.');
         const data = body as Loaded;
         setPhase(loadKept(publicId)?.pending ? { kind: 'sending', data } : { kind: 'answering', data });
       })
       .catch((error: Error) => setPhase({ kind: 'unavailable', message: error.message }));
   }, [publicId, initial]);
 
-  const audience = phase.kind === 'answering' || phase.kind === 'sending' ? phase.data.audience : (initial?.audience ?? 'youth');
+  const text = (phase.kind === 'answering' || phase.kind === 'sending' ? phase.data.text : initial?.text) ?? pageText;
   let content: React.ReactNode;
-  if (phase.kind === 'loading') content = <p className="im-status">Chargement du questionnaire…</p>;
-  else if (phase.kind === 'unavailable') content = <Unavailable message={phase.message} audience={audience} />;
-  else if (phase.kind === 'sent') content = <ThankYou youth={audience === 'youth'} already={phase.already} />;
+  if (!text || phase.kind === 'loading') content = <p className="im-status">{text?.loading ?? '…'}</p>;
+  else if (phase.kind === 'unavailable') content = <Unavailable message={phase.message} text={text} />;
+  else if (phase.kind === 'sent') content = <ThankYou text={text} already={phase.already} />;
   else if (phase.kind === 'answering')
     content = <SurveyRunner publicId={publicId} data={phase.data} onSend={() => setPhase({ kind: 'sending', data: phase.data })} />;
   else
     content = (
       <Sender
         publicId={publicId}
-        youth={audience === 'youth'}
+        text={text}
+        french={phase.data.language === 'fr'}
         announce={setAnnouncement}
         onDone={(already) => setPhase({ kind: 'sent', already })}
         onBack={(message) => {
@@ -120,7 +138,8 @@ function takePreparedModel(publicId: string, data: Loaded): Model {
 
 function buildModel(publicId: string, data: Loaded): Model {
   const m = new Model(data.survey);
-  m.locale = 'fr';
+  // The survey arrives in one language already; the locale picks survey-core's own strings (locales/load.ts).
+  m.locale = data.language ?? 'fr';
   // One question per screen: big tap targets, no scrolling on a small phone, and the page title stays above the
   // question, so a "before / today" pair reads as two steps of the same theme.
   m.questionsOnPageMode = 'questionPerPage';
@@ -142,7 +161,7 @@ function buildModel(publicId: string, data: Loaded): Model {
 }
 
 function SurveyRunner({ publicId, data, onSend }: { publicId: string; data: Loaded; onSend: () => void }) {
-  const youth = data.audience === 'youth';
+  const { text } = data;
   const model = useMemo(() => {
     performance.mark('im:model-start');
     return takePreparedModel(publicId, data);
@@ -191,6 +210,8 @@ function SurveyRunner({ publicId, data, onSend }: { publicId: string; data: Load
       timer = window.setTimeout(() => push(), DRAFT_DELAY_MS);
     };
     const onPage = () => {
+      // Reading aloud belongs to one screen: "Suivant" or "Précédent" stops it.
+      stopReading();
       changed();
       push();
       setPosition(stepOf(model));
@@ -222,8 +243,9 @@ function SurveyRunner({ publicId, data, onSend }: { publicId: string; data: Load
     };
   }, [model, publicId]);
 
-  const stepLabel = `Question ${position.index} sur ${position.total}`;
-  useEffect(() => setTitle(stepLabel, data.audience), [stepLabel, data.audience]);
+  const stepLabel = fill(text.step, { n: position.index, total: position.total });
+  useEffect(() => setTitle(stepLabel, text), [stepLabel, text]);
+  const question = model.currentSingleQuestion;
 
   return (
     <section aria-labelledby="im-etape">
@@ -231,11 +253,20 @@ function SurveyRunner({ publicId, data, onSend }: { publicId: string; data: Load
         <span className="im-step-theme">{position.theme}</span>
         <span className="im-step-count">{stepLabel}</span>
       </h1>
-      <progress className="im-progress" max={position.total} value={position.index} aria-label={`Progression : ${stepLabel}`} />
+      <progress className="im-progress" max={position.total} value={position.index} aria-label={fill(text.progress, { step: stepLabel })} />
+      <ReadAloud key={question?.name ?? position.index} lang={data.speechLang ?? 'fr'} languageName={languageName(data)} text={text} script={() => screenScript(model)} />
       <Survey model={model} />
-      <p className="im-hint">{youth ? 'Tes réponses sont enregistrées au fur et à mesure : tu peux arrêter et reprendre plus tard avec le même lien.' : 'Vos réponses sont enregistrées au fur et à mesure : vous pouvez reprendre plus tard avec le même lien.'}</p>
+      <p className="im-hint">{text.hint}</p>
     </section>
   );
+}
+
+/** What "Écouter" reads on a question screen: the theme, the question, its explanation, then each choice. */
+function screenScript(model: Model): string {
+  const question = model.currentSingleQuestion as (Model['currentSingleQuestion'] & { visibleChoices?: { text: string }[] }) | undefined;
+  const theme = String((question?.page as { title?: string } | undefined)?.title ?? '');
+  const parts = [theme, question?.title ?? '', question?.description ?? '', ...(question?.visibleChoices ?? []).map((choice) => choice.text)];
+  return parts.map((part) => String(part).trim()).filter(Boolean).join('. ');
 }
 
 /** Where the respondent is, counted over the questions currently visible (some appear only after an answer). */
@@ -254,21 +285,23 @@ type SendState = { kind: 'trying'; attempt: number } | { kind: 'waiting'; reason
  */
 function Sender(props: {
   publicId: string;
-  youth: boolean;
+  text: RespondentText;
+  /** Server messages are French: shown as they are to a French reader, replaced by a translated one otherwise. */
+  french: boolean;
   announce: (message: string) => void;
   onDone: (already: boolean) => void;
   onBack: (message: string) => void;
   onUnavailable: (message: string) => void;
 }) {
-  const { publicId, youth, announce } = props;
+  const { publicId, text, french, announce } = props;
   const callbacks = useRef(props);
   callbacks.current = props;
   const [state, setState] = useState<SendState>({ kind: 'trying', attempt: 0 });
 
   useEffect(() => {
-    setTitle('Envoi des réponses', youth ? 'youth' : 'mentor');
-    announce('Envoi en cours…');
-  }, [announce, youth]);
+    setTitle(text.sendingTitle, text);
+    announce(text.sendingAnnounce);
+  }, [announce, text]);
 
   useEffect(() => {
     if (state.kind !== 'trying') {
@@ -292,15 +325,7 @@ function Sender(props: {
     let cancelled = false;
     const wait = (reason: 'network' | 'server') => {
       if (cancelled) return;
-      announce(
-        reason === 'network'
-          ? youth
-            ? 'Pas de réseau : tes réponses sont gardées, on réessaie…'
-            : 'Pas de réseau : vos réponses sont gardées, nouvel essai automatique…'
-          : youth
-            ? 'Le serveur ne répond pas : tes réponses sont gardées, on réessaie…'
-            : 'Le serveur ne répond pas : vos réponses sont gardées, nouvel essai automatique…',
-      );
+      announce(reason === 'network' ? text.offline : text.serverDown);
       setState({ kind: 'waiting', reason, attempt: state.attempt });
     };
     fetch(api(publicId, 'response'), {
@@ -313,7 +338,7 @@ function Sender(props: {
         if (cancelled) return;
         if (res.ok || res.status === 409) {
           forgetKept(publicId);
-          announce(youth ? 'Envoyé ! Merci, tes réponses sont bien arrivées.' : 'Envoyé. Merci, vos réponses sont bien arrivées.');
+          announce(text.sentAnnounce);
           callbacks.current.onDone(res.status === 409);
           return;
         }
@@ -321,14 +346,12 @@ function Sender(props: {
         const message: string | undefined = body?.error?.message;
         if (res.status === 400) {
           saveKept(publicId, { ...kept, pending: false, synced: false });
-          callbacks.current.onBack(
-            `${message ?? 'Une réponse n’est pas acceptée.'} ${youth ? 'Vérifie tes réponses, corrige celle qui pose problème, puis appuie de nouveau sur « Envoyer mes réponses ».' : 'Vérifiez vos réponses puis envoyez-les de nouveau.'}`,
-          );
+          callbacks.current.onBack(`${(french ? message : undefined) ?? text.rejected} ${text.rejectedFix}`);
           return;
         }
         if (res.status === 404) {
           forgetKept(publicId);
-          callbacks.current.onUnavailable(message ?? 'Ce lien n’est pas ou plus valide.');
+          callbacks.current.onUnavailable((french ? message : undefined) ?? text.unavailableParagraphs[0]!);
           return;
         }
         wait('server');
@@ -337,16 +360,16 @@ function Sender(props: {
     return () => {
       cancelled = true;
     };
-  }, [state, publicId, youth, announce]);
+  }, [state, publicId, text, french, announce]);
 
   return (
     <div className="im-sending">
-      <h1 tabIndex={-1}>{state.kind === 'trying' && state.attempt === 0 ? 'Envoi de tes réponses…' : 'Tes réponses attendent le réseau'}</h1>
+      <h1 tabIndex={-1}>{state.kind === 'trying' && state.attempt === 0 ? text.sendingHeading : text.waitingHeading}</h1>
       {state.kind === 'waiting' && (
         <>
-          <p>{youth ? 'Tu n’as rien à refaire : dès que le réseau revient, elles partent toutes seules. Tu peux laisser cette page ouverte.' : 'Rien à refaire : elles partiront dès que le réseau reviendra.'}</p>
+          <p>{text.waitingText}</p>
           <button type="button" className="im-btn im-btn-primary" onClick={() => setState({ kind: 'trying', attempt: state.attempt + 1 })}>
-            Réessayer maintenant
+            {text.retryNow}
           </button>
         </>
       )}
@@ -354,41 +377,33 @@ function Sender(props: {
   );
 }
 
-function ThankYou({ youth, already }: { youth: boolean; already: boolean }) {
+function ThankYou({ text, already }: { text: RespondentText; already: boolean }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    setTitle('Réponses envoyées', youth ? 'youth' : 'mentor');
+    setTitle(text.sentTitle, text);
     heading.current?.focus();
-  }, [youth]);
+  }, [text]);
   return (
     <div className="im-thanks">
       <h1 ref={heading} tabIndex={-1}>
-        {already ? (youth ? 'Tes réponses ont déjà été envoyées. Merci !' : 'Vos réponses ont déjà été envoyées. Merci !') : youth ? 'Merci ! Tes réponses sont envoyées.' : 'Merci ! Vos réponses sont envoyées.'}
+        {already ? text.alreadySentHeading : text.thanksHeading}
       </h1>
-      <h2>Et maintenant ?</h2>
-      {youth ? (
-        <ul>
-          <li>Tu n’as plus rien à faire.</li>
-          <li>Tes réponses sont mélangées avec celles des autres jeunes. Personne ne les verra avec ton nom.</li>
-          <li>Une fois par an, le Département et l’association regardent les résultats de tout le groupe pour améliorer le mentorat.</li>
-        </ul>
-      ) : (
-        <ul>
-          <li>Vous n’avez plus rien à faire.</li>
-          <li>Vos réponses sont regroupées avec celles des autres mentors ; personne ne les voit individuellement.</li>
-          <li>Chaque année, le Département et l’association s’en servent pour évaluer et améliorer le programme.</li>
-        </ul>
-      )}
-      <p>{youth ? 'Tu peux fermer cette page.' : 'Vous pouvez fermer cette page.'}</p>
+      <h2>{text.whatNow}</h2>
+      <ul>
+        {text.whatNowItems.map((item) => (
+          <li key={item}>{item}</li>
+        ))}
+      </ul>
+      <p>{text.closePage}</p>
     </div>
   );
 }
 
-function Unavailable({ message, audience }: { message: string; audience: 'youth' | 'mentor' }) {
-  useEffect(() => setTitle('Lien indisponible', audience), [audience]);
+function Unavailable({ message, text }: { message: string; text: RespondentText }) {
+  useEffect(() => setTitle(text.unavailableTitle, text), [text]);
   return (
     <div>
-      <h1>Ce lien n’est pas disponible</h1>
+      <h1>{text.unavailableHeading}</h1>
       <p role="alert">{message}</p>
     </div>
   );

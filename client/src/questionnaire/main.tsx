@@ -1,5 +1,7 @@
 import { createRoot } from 'react-dom/client';
-import { QuestionnaireApp, prepareModel, type Loaded } from './QuestionnaireApp.tsx';
+import { QuestionnaireApp, languageName, prepareModel, setPageText, type Loaded } from './QuestionnaireApp.tsx';
+import { ReadAloud } from './ReadAloud.tsx';
+import { loadSurveyLocale } from './locales/load.ts';
 // SurveyJS's stylesheet (trimmed to the components we use at build: client/vite.config.ts), then ours on top.
 import 'survey-core/survey-core.fontless.css';
 import './questionnaire.css';
@@ -22,18 +24,38 @@ function embeddedData(): Loaded | null {
   }
 }
 
+/** What "Écouter" reads on the welcome screen: its headings and paragraphs, in order. */
+function welcomeScript(): string {
+  return [...(welcome?.querySelectorAll('h1, h2, p') ?? [])]
+    .filter((el) => !el.closest('noscript, .im-lecture'))
+    .map((el) => el.textContent?.trim() ?? '')
+    .filter(Boolean)
+    .join('. ');
+}
+
 if (mount && publicId) {
   const root = createRoot(mount);
   const data = embeddedData();
+  setPageText(data?.text ?? null);
+  // survey-core's strings for the chosen language (a separate chunk; none for French).
+  const localeReady = loadSurveyLocale(data?.language ?? 'fr');
   let started = false;
   const start = () => {
     if (started) return;
     started = true;
     welcome?.setAttribute('hidden', '');
-    root.render(<QuestionnaireApp publicId={publicId} initial={data} />);
+    // The language links stay on every screen; from a question they come back to the questions, not the welcome.
+    document.querySelectorAll<HTMLAnchorElement>('.im-langues a').forEach((a) => {
+      a.href = `${a.href.replace(/#.*$/, '')}#questionnaire`;
+    });
+    void localeReady.then(() => root.render(<QuestionnaireApp publicId={publicId} initial={data} />));
   };
+  const listen = document.getElementById('im-lecture-accueil');
+  if (listen && data?.text) {
+    createRoot(listen).render(<ReadAloud lang={data.speechLang ?? 'fr'} languageName={languageName(data)} text={data.text} script={welcomeScript} />);
+  }
   // While the welcome is read, build the questionnaire so that "Commencer" answers at once.
-  if (data && location.hash !== '#questionnaire') setTimeout(() => !started && prepareModel(publicId, data), 0);
+  if (data && location.hash !== '#questionnaire') setTimeout(() => void localeReady.then(() => !started && prepareModel(publicId, data)), 0);
   // "Commencer" is a plain link to #questionnaire: tapped before this script arrived, it is honoured here.
   if (location.hash === '#questionnaire') start();
   window.addEventListener('hashchange', () => {
