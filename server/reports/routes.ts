@@ -1,4 +1,5 @@
 import { staffRoute, ALL_STAFF, DEPARTMENT_STAFF } from '../http/route.ts';
+import { DashboardReport, EvolutionReport, PairsResult, ResponseRateResult, ValueChainReport } from './responses.ts';
 import { FunnelParameters, FunnelResponse, funnelReport } from './funnel/query.ts';
 import { NonResponseParameters, NonResponseResponse, nonResponseReport } from './non-response/query.ts';
 import { DashboardParameters, dashboardReport } from './dashboard/query.ts';
@@ -19,6 +20,7 @@ export const reportRoutes = [
     tags: ['rapports'],
     access: ALL_STAFF,
     query: ValueChainParameters,
+    response: ValueChainReport,
     handler: (ctx, { query }) => valueChainReport(ctx, query),
   }),
   staffRoute({
@@ -28,6 +30,7 @@ export const reportRoutes = [
     tags: ['rapports'],
     access: ALL_STAFF,
     query: DashboardParameters,
+    response: DashboardReport,
     handler: (ctx, { query }) => dashboardReport(ctx, query),
   }),
   staffRoute({
@@ -37,6 +40,7 @@ export const reportRoutes = [
     tags: ['rapports'],
     access: ALL_STAFF,
     query: EvolutionParameters,
+    response: EvolutionReport,
     handler: (ctx, { query }) => evolutionReport(ctx, query),
   }),
   staffRoute({
@@ -46,6 +50,7 @@ export const reportRoutes = [
     tags: ['rapports'],
     access: ALL_STAFF,
     query: ResponseRateParameters,
+    response: ResponseRateResult,
     handler: (ctx, { query }) => responseRateReport(ctx, query),
   }),
   staffRoute({
@@ -75,6 +80,7 @@ export const reportRoutes = [
     tags: ['rapports'],
     access: ALL_STAFF,
     query: PairsParameters,
+    response: PairsResult,
     handler: (ctx, { query }) => pairsReport(ctx, query),
   }),
   staffRoute({
