@@ -8,6 +8,7 @@ export const cotechRoutes = [
     path: '/api/cotech',
     summary: 'Ordre du jour du Cotech d’une période : chiffres et profils par association (petits effectifs masqués), présentations prévues, difficultés',
     tags: ['cotech'],
+    labels: { period: 'Période' },
     access: DEPARTMENT_STAFF,
     query: CotechParameters,
     response: CotechAgenda,

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { AppContext, StaffContext } from '../context.ts';
 import type { UserRole } from '../../db/schema/index.ts';
+import type { FieldLabels } from './validation.ts';
 
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -25,6 +26,8 @@ interface RouteBase<P, Q, B, R> {
    * must match it (checked by the compiler, not at run time).
    */
   response?: z.ZodType<R>;
+  /** French names of the fields, for validation messages (never a code name such as `etpSalaries`). */
+  labels?: FieldLabels;
   /** Non-JSON answers (HTML page, file download) say their media type here. */
   produces?: string;
   status?: number;

@@ -3,12 +3,15 @@ import { MentorList, SavedMentor } from './responses.ts';
 import { IdParam } from '../http/validation.ts';
 import { MentorInput, UpdateMentorInput, createMentor, listMentors, updateMentor } from './mentors.ts';
 
+const LABELS = { id: 'Identifiant du mentor', reference: 'Référence du mentor', trainedOn: 'Date de formation' };
+
 export const mentorRoutes = [
   staffRoute({
     method: 'get',
     path: '/api/mentors',
     summary: 'Mentors de l’association (ou de toutes les associations du département), avec leurs mentorats',
     tags: ['mentors'],
+    labels: LABELS,
     access: ALL_STAFF,
     response: MentorList,
     handler: (ctx) => listMentors(ctx),
@@ -18,6 +21,7 @@ export const mentorRoutes = [
     path: '/api/mentors',
     summary: 'Ajoute un mentor (référence, date de formation)',
     tags: ['mentors'],
+    labels: LABELS,
     access: ASSOCIATION_LEAD,
     body: MentorInput,
     status: 201,
@@ -29,6 +33,7 @@ export const mentorRoutes = [
     path: '/api/mentors/:id',
     summary: 'Modifie la référence ou la date de formation d’un mentor',
     tags: ['mentors'],
+    labels: LABELS,
     access: ASSOCIATION_LEAD,
     params: IdParam,
     body: UpdateMentorInput,
