@@ -5019,6 +5019,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/non-response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Non-réponse : répondants comparés à tous les mentorats terminés (sexe, âge, placement, territoire, objectif, fin), jeunes et mentors séparés, refus et brouillons à part */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    association?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Succès */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            k: number;
+                            gapPoints: number;
+                            definitions: string[];
+                            message: string | null;
+                            audiences: {
+                                /** @enum {string} */
+                                audience: "youth" | "mentor";
+                                closures: number | {
+                                    /** @constant */
+                                    suppressed: true;
+                                    /** @constant */
+                                    complement?: true;
+                                } | null;
+                                respondents: number | {
+                                    /** @constant */
+                                    suppressed: true;
+                                    /** @constant */
+                                    complement?: true;
+                                } | null;
+                                outcomes: {
+                                    items: {
+                                        key: string;
+                                        label: string;
+                                        count: number | {
+                                            /** @constant */
+                                            suppressed: true;
+                                            /** @constant */
+                                            complement?: true;
+                                        } | null;
+                                        share: number | {
+                                            /** @constant */
+                                            suppressed: true;
+                                            /** @constant */
+                                            complement?: true;
+                                        } | null;
+                                    }[];
+                                    total: number | {
+                                        /** @constant */
+                                        suppressed: true;
+                                        /** @constant */
+                                        complement?: true;
+                                    } | null;
+                                };
+                                tables: {
+                                    key: string;
+                                    title: string;
+                                    rows: {
+                                        key: string;
+                                        label: string;
+                                        closures: number | {
+                                            /** @constant */
+                                            suppressed: true;
+                                            /** @constant */
+                                            complement?: true;
+                                        } | null;
+                                        closuresShare: number | {
+                                            /** @constant */
+                                            suppressed: true;
+                                            /** @constant */
+                                            complement?: true;
+                                        } | null;
+                                        respondents: number | {
+                                            /** @constant */
+                                            suppressed: true;
+                                            /** @constant */
+                                            complement?: true;
+                                        } | null;
+                                        respondentsShare: number | {
+                                            /** @constant */
+                                            suppressed: true;
+                                            /** @constant */
+                                            complement?: true;
+                                        } | null;
+                                        gapPoints: number | {
+                                            /** @constant */
+                                            suppressed: true;
+                                            /** @constant */
+                                            complement?: true;
+                                        } | null;
+                                        flagged: boolean;
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Requête invalide (message en français) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Non connecté */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rôle insuffisant ou requête d’un autre site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Refus ou erreur (message en français) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/pairs": {
         parameters: {
             query?: never;

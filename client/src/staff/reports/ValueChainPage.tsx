@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { Me } from '../api.ts';
 import { Chart } from '../shared/charts/Chart.tsx';
+import { FunnelSection } from './FunnelSection.tsx';
 import { barChartSpec } from '../shared/charts/specs.ts';
 import { basis, csvHref, fmt, fmtChange, Insufficient, Loading, ReportFilters, SuppressionNote, unitOf, useReport, type ReportCell, type ReportMeasure } from '../shared/charts/report-ui.tsx';
 
@@ -191,6 +192,7 @@ export function ValueChainPage({ me }: { me: Me }) {
           </section>
         </>
       )}
+      {me.association === null && <FunnelSection year={year} />}
     </>
   );
 }

@@ -107,3 +107,48 @@ export function trendSpec(input: { title: string; series: readonly TrendSeries[]
     ],
   } as TopLevelSpec;
 }
+
+export interface FunnelCurvePoint {
+  n: number;
+  low95: number;
+  high95: number;
+  low998: number;
+  high998: number;
+}
+export interface FunnelPoint {
+  name: string;
+  n: number;
+  value: number;
+  positionLabel: string;
+}
+
+/**
+ * Funnel plot (Spiegelhalter 2005): each placed association's value against its n, the department's value as a
+ * horizontal line, the 95 % and 99.8 % limits as curves. Only placed associations are given: one left out has no
+ * point, no size and no limit here. Points carry their name as a label (no ranking, no colour by rank).
+ */
+export function funnelSpec(input: { title: string; target: number; curve: readonly FunnelCurvePoint[]; points: readonly FunnelPoint[]; width?: number }): TopLevelSpec {
+  const limits = input.curve.flatMap((c) => [
+    { n: c.n, borne: 'Limites à 95 %', bas: c.low95, haut: c.high95 },
+    { n: c.n, borne: 'Limites à 99,8 %', bas: c.low998, haut: c.high998 },
+  ]);
+  const x = { field: 'n', type: 'quantitative', title: 'Nombre de réponses ou de mentorats (n)', scale: { zero: false } } as const;
+  const y = { type: 'quantitative', title: 'Valeur', axis: { format: '.0%' }, scale: { domain: [0, 1] } } as const;
+  const pct = (v: number) => `${Math.round(v * 1000) / 10} %`.replace('.', ',');
+  const dash = { field: 'borne', type: 'nominal', title: null, scale: { domain: ['Limites à 95 %', 'Limites à 99,8 %'], range: [[6, 3], [2, 2]] } } as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: input.title,
+    description: `${input.title} : valeur du département ${pct(input.target)} ; ${input.points.map((p) => `${p.name} ${pct(p.value)} (n = ${p.n}, ${p.positionLabel.toLowerCase()})`).join(', ')}`,
+    width: input.width ?? 460,
+    height: 260,
+    config: CONFIG,
+    layer: [
+      { data: { values: limits }, mark: { type: 'line', color: '#666666', strokeWidth: 1.2 }, encoding: { x, y: { ...y, field: 'bas' }, strokeDash: dash, detail: { field: 'borne' } } },
+      { data: { values: limits }, mark: { type: 'line', color: '#666666', strokeWidth: 1.2 }, encoding: { x, y: { ...y, field: 'haut' }, strokeDash: dash, detail: { field: 'borne' } } },
+      { data: { values: [{ target: input.target }] }, mark: { type: 'rule', color: BLUE, strokeWidth: 1.5 }, encoding: { y: { ...y, field: 'target' } } },
+      { data: { values: input.points.map((p) => ({ ...p })) }, mark: { type: 'point', filled: true, size: 70, color: BLUE }, encoding: { x, y: { ...y, field: 'value' }, tooltip: [{ field: 'name', title: 'Association' }, { field: 'n', title: 'n' }, { field: 'value', title: 'Valeur', format: '.1%' }, { field: 'positionLabel', title: 'Position' }] } },
+      { data: { values: input.points.map((p) => ({ ...p })) }, mark: { type: 'text', align: 'left', dx: 6, dy: -6, fontSize: 11, color: '#161616' }, encoding: { x, y: { ...y, field: 'value' }, text: { field: 'name' } } },
+    ],
+  } as TopLevelSpec;
+}
