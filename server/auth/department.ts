@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { departmentAssociations, departments, sessions } from '../../db/schema/index.ts';
+import { departments, sessions } from '../../db/schema/index.ts';
 import type { StaffContext } from '../context.ts';
 import { forbidden, notFound } from '../errors.ts';
 import { audit } from '../audit/audit.ts';
@@ -8,23 +8,15 @@ import { sessionIdHash } from './session.ts';
 
 export const SwitchDepartmentInput = z.strictObject({ departmentId: z.number().int().positive() });
 
-/** Departments the actor may act in: their own, or every partner department of a lead's association. */
+/** Departments the actor may act in: the one that owns the account, for every role (server/users/ownership.ts). */
 export function availableDepartments(ctx: StaffContext): { id: number; name: string }[] {
-  if (ctx.actor.associationId === null) {
-    return ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.id, ctx.actor.departmentId)).all();
-  }
-  return ctx.db
-    .select({ id: departments.id, name: departments.name })
-    .from(departments)
-    .innerJoin(departmentAssociations, eq(departmentAssociations.departmentId, departments.id))
-    .where(eq(departmentAssociations.associationId, ctx.actor.associationId))
-    .orderBy(asc(departments.name))
-    .all();
+  return ctx.db.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.id, ctx.actor.departmentId)).all();
 }
 
 /**
- * A lead whose association works with several departments acts in one at a time; the choice is kept on the
- * server-side session, never sent with each request.
+ * Kept for clients that still offer the choice: since an account acts only in the department that owns it, the
+ * only department accepted is the current one (an association working with several departments has one account
+ * per department, each managed by that department).
  */
 export function switchDepartment(ctx: StaffContext, sessionToken: string, input: z.infer<typeof SwitchDepartmentInput>): void {
   if (ctx.actor.associationId === null) throw forbidden('Un compte du département agit toujours dans son propre département.');

@@ -6,6 +6,7 @@ import { ServiceError } from '../errors.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { createSession, defaultDepartmentFor } from './session.ts';
 import { audit } from '../audit/audit.ts';
+import { accountDepartment } from '../users/ownership.ts';
 
 export const LoginInput = z.strictObject({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -66,7 +67,7 @@ function auditLogin(ctx: AppContext, user: typeof users.$inferSelect, action: 'c
     action,
     target: `user:${user.id}`,
     actor: { userId: user.id },
-    departmentId: user.departmentId,
+    departmentId: accountDepartment(ctx.db, user),
     associationId: user.associationId,
     details: { motif },
   });

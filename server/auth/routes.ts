@@ -6,6 +6,7 @@ import { USER_ROLES } from '../../db/schema/index.ts';
 import { SwitchDepartmentInput, availableDepartments, switchDepartment } from './department.ts';
 import { audit } from '../audit/audit.ts';
 import { ServiceError } from '../errors.ts';
+import { ChoosePasswordInput, PasswordLinkInput, choosePassword, describePasswordLink } from './password-link.ts';
 
 const Me = z.object({
   email: z.string(),
@@ -16,6 +17,26 @@ const Me = z.object({
 });
 
 export const authRoutes = [
+  publicRoute({
+    method: 'post',
+    path: '/api/password-link',
+    summary: 'Ce que dit un lien de mot de passe à usage unique : le compte, et pourquoi (création, ou réinitialisation : quand et par qui)',
+    tags: ['session'],
+    access: 'public',
+    body: PasswordLinkInput,
+    response: z.object({ email: z.string(), reason: z.enum(['creation', 'reinitialisation']), issuedAt: z.string(), issuedBy: z.string().nullable(), expiresAt: z.string() }),
+    handler: (ctx, { body }) => describePasswordLink(ctx, body),
+  }),
+  publicRoute({
+    method: 'put',
+    path: '/api/password-link',
+    summary: 'Choisit son mot de passe avec le lien à usage unique (le lien est alors épuisé)',
+    tags: ['session'],
+    access: 'public',
+    body: ChoosePasswordInput,
+    response: z.object({ email: z.string() }),
+    handler: (ctx, { body }) => choosePassword(ctx, body),
+  }),
   publicRoute({
     method: 'post',
     path: '/api/session',

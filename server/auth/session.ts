@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { RequestHandler, Response } from 'express';
-import { sessions, users, departmentAssociations } from '../../db/schema/index.ts';
+import { sessions, users } from '../../db/schema/index.ts';
+import { workingDepartment } from '../users/ownership.ts';
 import type { Actor, AppContext } from '../context.ts';
 
 export const IDLE_TIMEOUT_MS = 30 * 60_000;
@@ -39,16 +40,9 @@ export function resolveSession(ctx: AppContext, token: string): Actor | null {
   const now = ctx.now().getTime();
   const expired =
     now - row.session.lastSeenAt.getTime() > IDLE_TIMEOUT_MS || now - row.session.createdAt.getTime() > ABSOLUTE_TIMEOUT_MS;
-  // A lead acts for their association in a partner department: if the partnership ended, so does the session.
-  const partnershipGone =
-    row.user.role === 'responsable_association' &&
-    (row.user.associationId === null ||
-      !ctx.db
-        .select({ d: departmentAssociations.departmentId })
-        .from(departmentAssociations)
-        .where(and(eq(departmentAssociations.departmentId, row.session.departmentId), eq(departmentAssociations.associationId, row.user.associationId)))
-        .get());
-  if (expired || row.user.disabledAt || partnershipGone) {
+  // An account acts only in the department that owns it (a lead: while its association is a partner there).
+  const departmentGone = workingDepartment(ctx.db, row.user) !== row.session.departmentId;
+  if (expired || row.user.disabledAt || departmentGone) {
     ctx.db.delete(sessions).where(eq(sessions.idHash, idHash)).run();
     return null;
   }
@@ -64,17 +58,9 @@ export function resolveSession(ctx: AppContext, token: string): Actor | null {
   };
 }
 
-/** The department a user acts in at login: their own, or for an association the first partner department. */
+/** The department a user acts in at login: the one that owns the account (server/users/ownership.ts). */
 export function defaultDepartmentFor(ctx: AppContext, user: { role: string; departmentId: number | null; associationId: number | null }): number | null {
-  if (user.role !== 'responsable_association') return user.departmentId;
-  if (user.associationId === null) return null;
-  const link = ctx.db
-    .select({ departmentId: departmentAssociations.departmentId })
-    .from(departmentAssociations)
-    .where(and(eq(departmentAssociations.associationId, user.associationId)))
-    .orderBy(departmentAssociations.departmentId)
-    .get();
-  return link?.departmentId ?? null;
+  return workingDepartment(ctx.db, user);
 }
 
 export function sessionMiddleware(ctx: AppContext): RequestHandler {

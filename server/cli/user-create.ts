@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { withContext } from './index.ts';
 import { USER_ROLES, type UserRole } from '../../db/schema/index.ts';
-import { bootstrapAccount } from '../users/bootstrap.ts';
-import { generatePassword } from '../users/manage.ts';
+import { bootstrapAccount, generatePassword } from '../users/bootstrap.ts';
 import { ServiceError } from '../errors.ts';
 
 async function readStdin(): Promise<string> {

@@ -1,11 +1,16 @@
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { associations, departmentAssociations, departments, users, type UserRole } from '../../db/schema/index.ts';
+import { associations, departments, users, type UserRole } from '../../db/schema/index.ts';
+import { accountDepartment } from './ownership.ts';
 import type { AppContext } from '../context.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { createDepartment } from '../settings/create-department.ts';
 import { audit } from '../audit/audit.ts';
+
+/** 18 random bytes in base64url: 24 characters, ~144 bits; printed once to the operator at the console. */
+export const generatePassword = () => randomBytes(18).toString('base64url');
 
 export interface BootstrapAccountInput {
   role: UserRole;
@@ -48,14 +53,16 @@ export async function bootstrapAccount(ctx: AppContext, input: BootstrapAccountI
         }
       } else if (!tx.select({ id: associations.id }).from(associations).where(eq(associations.id, input.associationId!)).get()) {
         throw notFound('Cette association');
+      } else {
+        // A lead is owned by one department too: its association's first partner (see server/users/ownership.ts).
+        departmentId = accountDepartment(tx, { role: input.role, departmentId: null, associationId: input.associationId! });
       }
       const user = tx
         .insert(users)
         .values({ email, passwordHash, role: input.role, departmentId, associationId: isLead ? input.associationId! : null, displayName: input.displayName ?? '', createdAt: now })
         .returning({ id: users.id })
         .get();
-      const auditDepartment = departmentId ?? tx.select({ id: departmentAssociations.departmentId }).from(departmentAssociations).where(eq(departmentAssociations.associationId, input.associationId!)).get()?.id ?? null;
-      audit(ctx, { action: 'compte.cree', target: `user:${user.id}`, departmentId: auditDepartment, associationId: isLead ? input.associationId! : null, details: { role: input.role, via: 'ligne de commande' }, db: tx });
+      audit(ctx, { action: 'compte.cree', target: `user:${user.id}`, departmentId, associationId: isLead ? input.associationId! : null, details: { role: input.role, via: 'ligne de commande' }, db: tx });
       return { userId: user.id, departmentId, createdDepartment };
     },
     { behavior: 'immediate' },

@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { associations, departmentAssociations, sessions, users, USER_ROLES, type UserRole } from '../../db/schema/index.ts';
+import { associations, departmentAssociations, sessions, users, USER_ROLES, type AuditAction, type UserRole } from '../../db/schema/index.ts';
 import type { Executor } from '../../db/open.ts';
 import type { StaffContext } from '../context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
-import { hashPassword } from '../auth/password.ts';
-import { passwordProblem } from '../auth/password-policy.ts';
-import { audit } from '../audit/audit.ts';
+import { audit, type AuditDetails } from '../audit/audit.ts';
 import { IdParam } from '../http/validation.ts';
+import { issuePasswordLink, unusablePasswordHash } from '../auth/password-link.ts';
+import { accountDepartment, ownedBy } from './ownership.ts';
 
 export const UserIdParam = IdParam;
 
@@ -21,8 +20,6 @@ export const CreateUserInput = z.strictObject({
   displayName: DisplayName.optional(),
   /** Required for an association's reporting lead: one of the department's partner associations. */
   associationId: z.number().int().positive().optional(),
-  /** When omitted, a strong password is generated and shown once. */
-  password: z.string().max(256).optional(),
 });
 
 export const UpdateUserInput = z.strictObject({
@@ -32,16 +29,18 @@ export const UpdateUserInput = z.strictObject({
   disabled: z.boolean().optional(),
 });
 
-/** 18 random bytes in base64url: 24 characters, ~144 bits; shown once to the administrator. */
-export const generatePassword = () => randomBytes(18).toString('base64url');
+/**
+ * Accounts an administrator manages: those their department owns (staff and the leads it created), never a lead
+ * of a shared association that another department created — that account acts in the other department.
+ */
+const managedScope = (ctx: StaffContext) => ownedBy(ctx.actor.departmentId);
 
-function partnerAssociationIds(db: Executor, departmentId: number) {
-  return db.select({ id: departmentAssociations.associationId }).from(departmentAssociations).where(eq(departmentAssociations.departmentId, departmentId));
-}
-
-/** Accounts an administrator manages: their department's staff, and the leads of its partner associations. */
-function managedScope(ctx: StaffContext) {
-  return or(eq(users.departmentId, ctx.actor.departmentId), inArray(users.associationId, partnerAssociationIds(ctx.db, ctx.actor.departmentId)))!;
+/**
+ * Every account action is written for the department that owns the account (the only one where it acts) and
+ * its association, so both the owner's trail and an association's entries show it.
+ */
+function auditAccount(ctx: StaffContext, tx: Executor, action: AuditAction, account: { id: number; role: UserRole; departmentId: number | null; associationId: number | null }, details?: AuditDetails) {
+  audit(ctx, { action, target: `user:${account.id}`, departmentId: accountDepartment(tx, account), associationId: account.associationId, details, db: tx });
 }
 
 function requirePartner(ctx: StaffContext, db: Executor, associationId: number | undefined): number {
@@ -97,47 +96,39 @@ export function listUsers(ctx: StaffContext) {
 }
 
 function getManaged(ctx: StaffContext, db: Executor, id: number) {
-  const row = db.select(viewColumns).from(users).leftJoin(associations, eq(associations.id, users.associationId)).where(and(managedScope(ctx), eq(users.id, id))).get();
+  const row = db.select({ ...viewColumns, departmentId: users.departmentId }).from(users).leftJoin(associations, eq(associations.id, users.associationId)).where(and(managedScope(ctx), eq(users.id, id))).get();
   if (!row) throw notFound('Ce compte');
   return row;
 }
 
-/** Creates an account in the administrator's department (or for one of its partner associations). */
+/**
+ * Creates an account owned by the administrator's department (a lead: for one of its partner associations, acting
+ * in this department only). No password is set: the administrator gets a one-time link to hand over, with which
+ * the person chooses their own.
+ */
 export async function createUser(ctx: StaffContext, input: z.infer<typeof CreateUserInput>) {
   // The association is checked first: a non-partner association is unknown here, whatever else is wrong.
   if (input.associationId !== undefined) requirePartner(ctx, ctx.db, input.associationId);
-  const generated = input.password === undefined;
-  const password = input.password ?? generatePassword();
-  const problem = passwordProblem(password, { email: input.email });
-  if (problem) throw badRequest(problem);
   const isLead = input.role === 'responsable_association';
   if (!isLead && input.associationId !== undefined) throw badRequest("Seul un compte d'association est rattaché à une association.");
   // Hash before the write transaction: argon2 takes ~50 ms and must not hold the SQLite write lock.
-  const passwordHash = await hashPassword(password);
+  const unusable = await unusablePasswordHash();
   const now = ctx.now();
-  const created = ctx.db.transaction(
+  return ctx.db.transaction(
     (tx) => {
       const associationId = isLead ? requirePartner(ctx, tx, input.associationId) : null;
       if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) throw conflict('Un compte existe déjà avec cette adresse e-mail.');
       const row = tx
         .insert(users)
-        .values({
-          email: input.email,
-          passwordHash,
-          role: input.role,
-          departmentId: isLead ? null : ctx.actor.departmentId,
-          associationId,
-          displayName: input.displayName ?? '',
-          createdAt: now,
-        })
-        .returning({ id: users.id })
+        .values({ email: input.email, passwordHash: unusable, role: input.role, departmentId: ctx.actor.departmentId, associationId, displayName: input.displayName ?? '', createdAt: now })
+        .returning({ id: users.id, role: users.role, departmentId: users.departmentId, associationId: users.associationId })
         .get();
-      audit(ctx, { action: 'compte.cree', target: `user:${row.id}`, details: { role: input.role }, db: tx });
-      return getManaged(ctx, tx, row.id);
+      const passwordLink = issuePasswordLink(ctx, tx, row.id, 'creation', unusable);
+      auditAccount(ctx, tx, 'compte.cree', row, { role: input.role });
+      return { user: toView(getManaged(ctx, tx, row.id)), passwordLink };
     },
     { behavior: 'immediate' },
   );
-  return { user: toView(created), ...(generated ? { generatedPassword: password } : {}) };
 }
 
 /** Changes an account's role, association, name, or disables it; every open session of that account ends. */
@@ -157,18 +148,24 @@ export function updateUser(ctx: StaffContext, id: number, input: z.infer<typeof 
         if (!isLead && input.associationId !== undefined) throw badRequest("Seul un compte d'association est rattaché à une association.");
         patch.role = role;
         patch.associationId = isLead ? requirePartner(ctx, tx, input.associationId ?? current.associationId ?? undefined) : null;
-        patch.departmentId = isLead ? null : ctx.actor.departmentId;
+        // Ownership stays with (and, for an older lead, is recorded as) the department that manages the account.
+        patch.departmentId = ctx.actor.departmentId;
       }
       if (input.disabled !== undefined) patch.disabledAt = input.disabled ? (current.disabledAt ?? ctx.now()) : null;
       if (Object.keys(patch).length === 0) return toView(current);
       tx.update(users).set(patch).where(eq(users.id, id)).run();
       const privilegesChanged = (patch.role !== undefined && patch.role !== current.role) || (patch.associationId !== undefined && patch.associationId !== current.associationId);
       if (privilegesChanged || input.disabled === true) tx.delete(sessions).where(eq(sessions.userId, id)).run();
+      const account = { id, role, departmentId: ctx.actor.departmentId, associationId: patch.associationId !== undefined ? patch.associationId : current.associationId };
       if (privilegesChanged) {
-        audit(ctx, { action: 'compte.role_modifie', target: `user:${id}`, details: { ancien: current.role, nouveau: role, association: patch.associationId ?? null }, db: tx });
+        // A lead moved to another association: the former association's entries show it too.
+        if (current.associationId !== null && current.associationId !== account.associationId) {
+          auditAccount(ctx, tx, 'compte.role_modifie', { ...account, associationId: current.associationId }, { ancien: current.role, nouveau: role, association: account.associationId });
+        }
+        auditAccount(ctx, tx, 'compte.role_modifie', account, { ancien: current.role, nouveau: role, association: account.associationId });
       }
       if (input.disabled !== undefined && input.disabled !== (current.disabledAt !== null)) {
-        audit(ctx, { action: input.disabled ? 'compte.desactive' : 'compte.reactive', target: `user:${id}`, db: tx });
+        auditAccount(ctx, tx, input.disabled ? 'compte.desactive' : 'compte.reactive', account);
       }
       return toView(getManaged(ctx, tx, id));
     },
@@ -176,19 +173,20 @@ export function updateUser(ctx: StaffContext, id: number, input: z.infer<typeof 
   );
 }
 
-/** Issues a new generated password (shown once) and ends the account's sessions. */
+/**
+ * Resets an account's password: the old one stops working at once, its sessions end, and the administrator gets a
+ * one-time link to hand over (never a password); the person opening it is told who reset it and when.
+ */
 export async function resetPassword(ctx: StaffContext, id: number) {
   getManaged(ctx, ctx.db, id);
-  const password = generatePassword();
-  const passwordHash = await hashPassword(password);
-  ctx.db.transaction(
+  const unusable = await unusablePasswordHash();
+  return ctx.db.transaction(
     (tx) => {
-      getManaged(ctx, tx, id);
-      tx.update(users).set({ passwordHash }).where(eq(users.id, id)).run();
-      tx.delete(sessions).where(eq(sessions.userId, id)).run();
-      audit(ctx, { action: 'compte.mot_de_passe_reinitialise', target: `user:${id}`, db: tx });
+      const account = getManaged(ctx, tx, id);
+      const passwordLink = issuePasswordLink(ctx, tx, id, 'reinitialisation', unusable);
+      auditAccount(ctx, tx, 'compte.mot_de_passe_reinitialise', account);
+      return { passwordLink };
     },
     { behavior: 'immediate' },
   );
-  return { generatedPassword: password };
 }

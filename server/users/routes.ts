@@ -13,12 +13,14 @@ const UserView = z.object({
   disabled: z.boolean(),
 });
 const NoBody = z.strictObject({});
+/** The one-time link the administrator hands over; the person chooses their password with it. */
+const PasswordLink = z.object({ url: z.string(), expiresAt: z.string() });
 
 export const userRoutes = [
   staffRoute({
     method: 'get',
     path: '/api/users',
-    summary: 'Comptes du département et des associations partenaires',
+    summary: 'Comptes que le département possède : son personnel et les responsables d’association qu’il a créés',
     tags: ['comptes'],
     access: ['admin'],
     response: z.object({ users: z.array(UserView), associations: z.array(z.object({ id: z.number(), name: z.string() })) }),
@@ -27,11 +29,11 @@ export const userRoutes = [
   staffRoute({
     method: 'post',
     path: '/api/users',
-    summary: 'Crée un compte (mot de passe généré et montré une seule fois s’il n’est pas fourni)',
+    summary: 'Crée un compte appartenant au département ; renvoie un lien à usage unique (72 h) pour que la personne choisisse son mot de passe',
     tags: ['comptes'],
     access: ['admin'],
     body: CreateUserInput,
-    response: z.object({ user: UserView, generatedPassword: z.string().optional() }),
+    response: z.object({ user: UserView, passwordLink: PasswordLink }),
     status: 201,
     handler: (ctx, { body }) => createUser(ctx, body),
   }),
@@ -49,12 +51,12 @@ export const userRoutes = [
   staffRoute({
     method: 'post',
     path: '/api/users/:id/password',
-    summary: 'Génère un nouveau mot de passe (montré une seule fois) et ferme les sessions du compte',
+    summary: 'Réinitialise le mot de passe : l’ancien cesse de fonctionner, les sessions sont fermées, un lien à usage unique est renvoyé (jamais un mot de passe)',
     tags: ['comptes'],
     access: ['admin'],
     params: UserIdParam,
     body: NoBody,
-    response: z.object({ generatedPassword: z.string() }),
+    response: z.object({ passwordLink: PasswordLink }),
     handler: (ctx, { params }) => resetPassword(ctx, params.id),
   }),
 ];

@@ -1,7 +1,7 @@
 /**
  * Tenant isolation, generated from the route table: every staff route × every actor (admin, evaluator and the
  * leads of two associations, in each of two departments, plus the lead of an association shared by both
- * departments acting in each) is called with the ids of the OTHER tenants' rows — in the address, in id fields
+ * departments — one account per department, owned by it) is called with the ids of the OTHER tenants' rows — in the address, in id fields
  * of the body and of the query. A route added later is covered without touching this file.
  *
  * For each call: never a 5xx; when another tenant's id is in the address or the body, a refusal (403/404, or a
@@ -11,7 +11,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../server/routes.ts';
 import { testApp, type TestApp } from '../support/app.ts';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema/index.ts';
 import {
+  as,
   answerText,
   buildWorld,
   closeServers,
@@ -48,6 +51,28 @@ describe('tenant isolation matrix (generated from the route table)', () => {
   it('covers every staff route of the table', () => {
     expect(staffRoutes.length).toBeGreaterThan(5);
     expect(world.actors).toHaveLength(10);
+  });
+
+  it('keeps each department’s account of the shared association out of the other department’s reach (list, reset, create, disable)', async () => {
+    for (const [d, admin] of world.actors.filter((a) => a.role === 'admin').entries()) {
+      const theirs = world.sharedLeads[1 - d]!;
+      const client = as(t, admin);
+      const listed = await client.get('/api/users');
+      expect(listed.status).toBe(200);
+      expect(listed.body.users.map((u: { email: string }) => u.email)).toContain(world.sharedLeads[d]!.email);
+      expect(listed.body.users.map((u: { email: string }) => u.email)).not.toContain(theirs.email);
+      expect((await client.post(`/api/users/${theirs.id}/password`).send({})).status).toBe(404);
+      expect((await client.patch(`/api/users/${theirs.id}`).send({ disabled: true })).status).toBe(404);
+      const created = await client.post('/api/users').send({ email: `mq-nouveau-d${d}@exemple.fr`, role: 'responsable_association', associationId: world.shared.id });
+      expect(created.status).toBe(201);
+      const row = t.db.select().from(users).where(eq(users.id, created.body.user.id)).get()!;
+      expect(row.departmentId).toBe(admin.departmentId);
+      // A session of the new account in the other department does not resolve.
+      const other = world.departments.find((x) => x.id !== admin.departmentId)!;
+      const forged = as(t, { ...admin, label: 'forgé', role: 'responsable_association', userId: row.id, departmentId: other.id, associationId: world.shared.id });
+      expect((await forged.get('/api/session')).status).toBe(401);
+      expect(t.db.select().from(users).where(eq(users.id, theirs.id)).get()!.disabledAt).toBeNull();
+    }
   });
 
   it('never lets an actor read or write another tenant’s data', { timeout: 240_000 }, async () => {

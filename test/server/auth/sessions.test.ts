@@ -152,27 +152,24 @@ describe('sessions', () => {
   });
 });
 
-describe('department switch for an association working with several departments', () => {
-  it('lets the lead act in a partner department only, and keeps the choice on the server', async () => {
+describe('an association working with several departments: one account per department', () => {
+  it('keeps a lead in the department that owns its account: no switch to another partner department', async () => {
     const { department, association, lead } = await setup();
     const { department: second } = makeDepartment(t.db);
-    const { department: stranger } = makeDepartment(t.db);
-    makeAssociation(t.db, [stranger.id]);
     t.sqlite.prepare('INSERT INTO department_associations (department_id, association_id, created_at) VALUES (?, ?, ?)').run(second.id, association.id, T0.getTime());
     const inSecond = makeMentorship(t.db, { departmentId: second.id, associationId: association.id, reference: 'DANS-LE-SECOND' });
     const agent = await t.loginAs(lead);
     expect((await agent.get('/api/session')).body.department.id).toBe(department.id);
     expect((await agent.get(`/api/mentorships/${inSecond.id}`)).status).toBe(404);
-    const list = await agent.get('/api/session/departments');
-    expect(list.body.map((d: { id: number }) => d.id).sort()).toEqual([department.id, second.id].sort());
-
-    const refused = await agent.put('/api/session/department').send({ departmentId: stranger.id });
-    expect(refused.status).toBe(404);
-    const switched = await agent.put('/api/session/department').send({ departmentId: second.id });
-    expect(switched.status).toBe(200);
-    expect(switched.body.department.id).toBe(second.id);
-    expect((await agent.get(`/api/mentorships/${inSecond.id}`)).status).toBe(200);
-    expect((await agent.get('/api/session')).body.department.id).toBe(second.id);
+    expect((await agent.get('/api/session/departments')).body.map((d: { id: number }) => d.id)).toEqual([department.id]);
+    expect((await agent.put('/api/session/department').send({ departmentId: second.id })).status).toBe(404);
+    expect((await agent.get(`/api/mentorships/${inSecond.id}`)).status).toBe(404);
+    expect((await agent.get('/api/session')).body.department.id).toBe(department.id);
+    // The second department's own account for the association works there, and only there.
+    const secondLead = await makeUser(t.db, { role: 'responsable_association', associationId: association.id, departmentId: second.id });
+    const other = await t.loginAs(secondLead);
+    expect((await other.get('/api/session')).body.department.id).toBe(second.id);
+    expect((await other.get(`/api/mentorships/${inSecond.id}`)).status).toBe(200);
   });
 
   it('refuses the switch to department staff', async () => {

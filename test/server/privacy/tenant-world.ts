@@ -58,7 +58,11 @@ export async function buildWorld(t: TestApp) {
   const [w0, w1] = await makeWorld(t.db);
   const departments = [w0.department, w1.department];
   const shared = makeAssociation(t.db, [w0.department.id, w1.department.id], { name: 'Association commune MQS' });
-  const sharedLead = await makeUser(t.db, { role: 'responsable_association', associationId: shared.id });
+  // One account per department for the shared association, each owned (and managed) by its department only.
+  const sharedLeads = [
+    await makeUser(t.db, { role: 'responsable_association', associationId: shared.id, departmentId: w0.department.id, email: 'mq-mqs0x-lead@exemple.fr' }),
+    await makeUser(t.db, { role: 'responsable_association', associationId: shared.id, departmentId: w1.department.id, email: 'mq-mqs1x-lead@exemple.fr' }),
+  ];
   const rename = (id: number, email: string) => t.db.update(users).set({ email }).where(eq(users.id, id)).run();
 
   const actors: Actor[] = [];
@@ -67,7 +71,8 @@ export async function buildWorld(t: TestApp) {
   for (const [d, w] of [w0, w1].entries()) {
     rename(w.admin.id, `mq-d${d}-admin@exemple.fr`);
     rename(w.evaluator.id, `mq-d${d}-eval@exemple.fr`);
-    staffEmails[w.department.id] = [`mq-d${d}-admin@exemple.fr`, `mq-d${d}-eval@exemple.fr`];
+    // The shared association's lead owned by this department is this department's account: never shown to the other.
+    staffEmails[w.department.id] = [`mq-d${d}-admin@exemple.fr`, `mq-d${d}-eval@exemple.fr`, sharedLeads[d]!.email];
     actors.push({ label: `admin D${d}`, role: 'admin', userId: w.admin.id, email: `mq-d${d}-admin@exemple.fr`, departmentId: w.department.id, associationId: null });
     actors.push({ label: `évaluateur D${d}`, role: 'evaluateur', userId: w.evaluator.id, email: `mq-d${d}-eval@exemple.fr`, departmentId: w.department.id, associationId: null });
     for (const [a, association] of w.associations.entries()) {
@@ -79,7 +84,7 @@ export async function buildWorld(t: TestApp) {
       tenants.push({ tag, departmentId: w.department.id, associationId: association.id, shared: false, markers: [], associationMarkers: [`Association ${tag}`, `mq-${tag.toLowerCase()}-lead@exemple.fr`], comment: '', mentorshipIds: [] });
     }
     const tag = `MQS${d}X`;
-    actors.push({ label: `responsable commune D${d}`, role: 'responsable_association', userId: sharedLead.id, email: sharedLead.email, departmentId: w.department.id, associationId: shared.id });
+    actors.push({ label: `responsable commune D${d}`, role: 'responsable_association', userId: sharedLeads[d]!.id, email: sharedLeads[d]!.email, departmentId: w.department.id, associationId: shared.id });
     tenants.push({ tag, departmentId: w.department.id, associationId: shared.id, shared: true, markers: [], associationMarkers: ['Association commune MQS'], comment: '', mentorshipIds: [] });
   }
 
@@ -105,7 +110,7 @@ export async function buildWorld(t: TestApp) {
   }
 
   const partners = t.db.select().from(departmentAssociations).all();
-  return { departments, tenants, actors, shared, staffEmails, partners, sharedLead };
+  return { departments, tenants, actors, shared, staffEmails, partners, sharedLeads };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
