@@ -14,8 +14,11 @@ import { pairsReport, type PairsResult } from '../reports/pairs/query.ts';
 import { responseRateReport, type ResponseRateResult } from '../reports/response-rate/query.ts';
 import { valueChainReport, type ValueChainResult } from '../reports/value-chain/query.ts';
 import { cellText, changeText, measureUnit } from './report-format.ts';
+import { funnelRows, nonResponseRows } from './evidence-rows.ts';
+import { funnelReport } from '../reports/funnel/query.ts';
+import { nonResponseReport } from '../reports/non-response/query.ts';
 
-export const REPORTS = ['value-chain', 'dashboard', 'evolution', 'response-rate', 'pairs'] as const;
+export const REPORTS = ['value-chain', 'dashboard', 'evolution', 'response-rate', 'pairs', 'funnel', 'non-response'] as const;
 export const ReportCsvParameters = z.strictObject({
   report: z.enum(REPORTS),
   year: ReportYear,
@@ -146,6 +149,12 @@ export function reportCsv(ctx: StaffContext, p: ReportCsvParameters): { filename
       break;
     case 'pairs':
       rows = pairsRows(pairsReport(ctx, base));
+      break;
+    case 'funnel':
+      rows = funnelRows(funnelReport(ctx, { year: p.year }));
+      break;
+    case 'non-response':
+      rows = nonResponseRows(nonResponseReport(ctx, base));
       break;
   }
   return { filename: `${p.report}-${p.year}${p.association ? `-association-${p.association}` : ''}.csv`, body: toCsv(rows) };

@@ -7,6 +7,8 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import type { StaffContext } from '../context.ts';
 import { HANDLED } from '../http/route.ts';
+import { funnelReport } from '../reports/funnel/query.ts';
+import { funnelHtml } from './evidence-print.ts';
 import { dashboardReport } from '../reports/dashboard/query.ts';
 import { evolutionReport } from '../reports/evolution/query.ts';
 import { responseRateReport } from '../reports/response-rate/query.ts';
@@ -104,6 +106,8 @@ export async function buildPrintable(ctx: StaffContext, p: PrintParameters): Pro
     parts.push(`<tr><th scope="row">${escapeHtml(r.label)}</th>${cell(r.youth)}${cell(r.mentor)}</tr>`);
   }
   parts.push('</tbody></table><p class="note">Un taux de réponse inférieur à 50 % peut biaiser les résultats issus des questionnaires.</p>');
+
+  parts.push(await funnelHtml(funnelReport(ctx, { year: p.year })));
 
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Suivi du mentorat ${p.year} — ${escapeHtml(scope.departmentName)}</title><style>${CSS}</style></head><body><main>${parts.join('\n')}</main></body></html>`;
 }

@@ -19,6 +19,9 @@ import { valueChainReport } from '../reports/value-chain/query.ts';
 import { loadKeyIndicators } from '../reports/key-indicators.ts';
 import { dashboardCharts, evolutionCharts, renderSvg, svgToPng } from './report-charts.ts';
 import { dashboardRows, evolutionRows, pairsRows, responseRateRows, valueChainRows } from './report-csv.ts';
+import { funnelRows, nonResponseRows } from './evidence-rows.ts';
+import { funnelReport } from '../reports/funnel/query.ts';
+import { nonResponseReport } from '../reports/non-response/query.ts';
 import { cellText } from './report-format.ts';
 
 export const WorkbookParameters = z.strictObject({ year: ReportYear, association: AssociationFilter });
@@ -103,6 +106,8 @@ export async function buildWorkbook(ctx: StaffContext, p: WorkbookParameters): P
   }
   addTable(synth, 'Taux de réponse aux questionnaires', responseRateRows(rates));
   addTable(synth, 'Concordance jeune / mentor', pairsRows(pairs));
+  addTable(synth, 'Comparer les associations sans les classer (entonnoirs, limites à 95 % et 99,8 %)', funnelRows(funnelReport(ctx, { year: p.year })));
+  addTable(synth, 'Non-réponse : répondants comparés à tous les mentorats terminés', nonResponseRows(nonResponseReport(ctx, { year: p.year, association: p.association })));
 
   // 3. Tableau de bord: the charts as images.
   const board = wb.addWorksheet(SHEETS[2]);

@@ -160,6 +160,38 @@ describe('GET /api/reports/funnel (real SQLite)', () => {
     expect(bad.body.error.message).toMatch(/[a-zé]/);
   });
 
+  it('goes into the CSV, the workbook and the printable report, never with a left-out association’s figures', async () => {
+    const csv = await evaluator.get('/api/reports/export/csv?report=funnel&year=2025');
+    expect(csv.status).toBe(200);
+    const lines = csv.text.split(/\r\n/);
+    expect(lines.find((l) => l.includes('Association A'))).toMatch(/Au-dessus de la limite à 99,8 %/);
+    expect(lines.find((l) => l.includes('Association C'))).toMatch(/Non placée : trop petite/);
+    // C's own value (6 of 10 = 60 %) and size never appear; only the department's value sits on its line.
+    expect(lines.find((l) => l.includes('Association C'))).not.toMatch(/60 %|\b10\b/);
+    expect(csv.text).toContain('2 associations trop petites pour être placées');
+    const nonResponse = await evaluator.get('/api/reports/export/csv?report=non-response&year=2025');
+    expect(nonResponse.status).toBe(200);
+    expect(nonResponse.text).toContain('Aucun lien émis');
+    const print = await evaluator.get('/api/reports/export/print?year=2025');
+    expect(print.status).toBe(200);
+    expect(print.text).toContain('Comparer les associations sans les classer');
+    expect(print.text).toContain('<svg');
+    const workbook = await evaluator.get('/api/reports/export/workbook?year=2025').buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(workbook.status).toBe(200);
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
+    await wb.xlsx.load(workbook.body as Buffer);
+    const texts: string[] = [];
+    wb.getWorksheet('Synthèse des résultats')!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+    expect(texts).toContain('Comparer les associations sans les classer (entonnoirs, limites à 95 % et 99,8 %)');
+    expect(texts).toContain('Non-réponse : répondants comparés à tous les mentorats terminés');
+    expect(texts).toContain('Au-dessus de la limite à 99,8 %');
+  });
+
   it('is for department staff only', async () => {
     expect((await lead.get('/api/reports/funnel?year=2025')).status).toBe(403);
   });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Me } from '../api.ts';
+import { NonResponseSection } from './NonResponseSection.tsx';
 import { basis, csvHref, fmt, Loading, ReportFilters, SuppressionNote, useReport, type ReportCell, type ReportMeasure } from '../shared/charts/report-ui.tsx';
 
 interface AudienceRate {
@@ -92,6 +93,7 @@ export function ResponseRatePage({ me }: { me: Me }) {
           </table>
         </>
       )}
+      <NonResponseSection year={year} association={association} />
       <h2>Le jeune et le mentor sont-ils d’accord ?</h2>
       <p className="note">Parmi les binômes où les deux ont répondu : même réponse sur l’objectif atteint (oui, en partie, non), et même fréquence de rencontre (ou à un cran près).</p>
       <Loading data={pairs.data} error={pairs.error} />

@@ -52,7 +52,7 @@ export function barChartSpec(input: { title: string; items: readonly BarItem[]; 
         encoding: { y, x: { field: 'at', type: 'quantitative' }, text: { field: 'text', type: 'nominal' } },
       },
     ],
-  } as TopLevelSpec;
+  } as unknown as TopLevelSpec;
 }
 
 export interface TrendPoint {
