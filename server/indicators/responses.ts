@@ -27,6 +27,7 @@ const WordingComparison = z.object({
   label: z.string(),
   audience: z.enum(AUDIENCES),
   changed: z.boolean(),
+  changedLanguages: z.array(z.string()),
   inFrom: z.boolean(),
   inTo: z.boolean(),
 });

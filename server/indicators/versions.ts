@@ -1,6 +1,6 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import { questionnaireVersions, responses, links } from '../../db/schema/index.ts';
-import { getIndicator, indicatorWording } from '../../surveys/index.ts';
+import { AUDIENCE_LANGUAGES, getIndicator, indicatorWording, type Language } from '../../surveys/index.ts';
 import type { StaffContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 
@@ -67,6 +67,8 @@ export interface WordingComparison {
   audience: 'youth' | 'mentor';
   /** Measured in both versions but with different question wording: figures compare with caution. */
   changed: boolean;
+  /** Languages whose wording changed (a changed translation is a wording change too): 'fr', 'ar'… */
+  changedLanguages: Language[];
   inFrom: boolean;
   inTo: boolean;
 }
@@ -84,6 +86,10 @@ export function compareVersions(ctx: StaffContext, fromId: number, toId: number)
     const a = indicatorWording(from.surveyJson, indicatorId);
     const b = indicatorWording(to.surveyJson, indicatorId);
     if (a === '' && b === '') return [];
-    return [{ indicatorId, label: getIndicator(indicatorId)?.label ?? indicatorId, audience: from.audience, changed: a !== '' && b !== '' && a !== b, inFrom: a !== '', inTo: b !== '' }];
+    const changed = a !== '' && b !== '' && a !== b;
+    const changedLanguages = changed
+      ? AUDIENCE_LANGUAGES[from.audience].filter((l) => indicatorWording(from.surveyJson, indicatorId, l) !== indicatorWording(to.surveyJson, indicatorId, l))
+      : [];
+    return [{ indicatorId, label: getIndicator(indicatorId)?.label ?? indicatorId, audience: from.audience, changed, changedLanguages, inFrom: a !== '', inTo: b !== '' }];
   });
 }

@@ -103,7 +103,7 @@ describe('the welcome screen', () => {
   });
 
   it('is readable and lets the respondent decline without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 568 } });
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 568 }, locale: 'fr-FR' });
     const page = await context.newPage();
     await page.goto(server.demo.links.filter((l) => l.audience === 'youth')[1]!.url);
     expect(await page.locator('h1').textContent()).toBe('Ton avis sur ton mentorat');

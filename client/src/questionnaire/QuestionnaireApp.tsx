@@ -7,6 +7,7 @@ import type { RespondentText } from '../../../surveys/respondent-text.ts';
 import { fill } from '../../../surveys/fill.ts';
 import { forgetKept, loadKept, newIdempotencyKey, saveKept, type Kept } from './storage.ts';
 import { ReadAloud, stopReading } from './ReadAloud.tsx';
+import { surveyLocale } from './locales/load.ts';
 
 registerSurveyProperties();
 
@@ -139,7 +140,7 @@ function takePreparedModel(publicId: string, data: Loaded): Model {
 function buildModel(publicId: string, data: Loaded): Model {
   const m = new Model(data.survey);
   // The survey arrives in one language already; the locale picks survey-core's own strings (locales/load.ts).
-  m.locale = data.language ?? 'fr';
+  m.locale = surveyLocale(data.language ?? 'fr');
   // One question per screen: big tap targets, no scrolling on a small phone, and the page title stays above the
   // question, so a "before / today" pair reads as two steps of the same theme.
   m.questionsOnPageMode = 'questionPerPage';

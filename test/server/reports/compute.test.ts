@@ -1,3 +1,4 @@
+import { ProtectedSource } from '../../../server/reports/protection/source.ts';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorFact, LinkFact, MentorshipFact } from '../../../server/reports/facts.ts';
 import { computeValueChain, type ValueChainFacts } from '../../../server/reports/value-chain/compute.ts';
@@ -121,7 +122,13 @@ describe('dashboard (pure)', () => {
     const rows = [...many(20, { sex: 'F' }), ...many(15, { sex: 'H' }), ...many(3, { sex: 'NP' }), ...many(5, { status: 'cloture', endedOn: '2025-03-01', sex: 'H' })];
     const r = computeDashboard({ year: 2025, date: '2025-06-30', k: 11, lists, territories: new Map([[1, 'Nord']]), associations: [{ id: 1, name: 'A' }], byAssociation: true, mentorships: rows });
     if (r.status !== 'ok') throw new Error('insufficient');
-    expect(r.inProgressAt).toBe(38);
+    // 38 in progress is the same population as « En cours » in the status chart, hidden there in complement of
+    // the 5 closed (43 − 38 would give them away): one population, one verdict on every figure.
+    const status = r.charts.find((c) => c.key === 'statut')!.distribution;
+    expect(status.items.find((i) => i.key === 'cloture')!.count).toEqual(SUPPRESSED);
+    expect(status.items.find((i) => i.key === 'en_cours')!.count).toEqual({ suppressed: true, complement: true });
+    expect(r.inProgressAt).toEqual({ suppressed: true, complement: true });
+    expect(r.mentorshipsOfYear).toBe(43);
     const sex = r.charts.find((c) => c.key === 'sexe')!.distribution;
     // NP = 3 is hidden, and one more so that "total − shown" does not give it away.
     expect(sex.items.find((i) => i.key === 'NP')!.count).toEqual(SUPPRESSED);
@@ -138,7 +145,8 @@ describe('dashboard (pure)', () => {
 });
 
 describe('response rates (pure)', () => {
-  const link = (over: Partial<LinkFact>): LinkFact => ({ mentorshipId: 1, associationId: 1, endedOn: '2025-05-01', audience: 'youth', state: 'repondu', declined: false, responded: true, questionnaireVersionId: 1, ...over });
+  let nextLink = 1;
+  const link = (over: Partial<LinkFact>): LinkFact => ({ id: nextLink++, mentorshipId: 1, associationId: 1, endedOn: '2025-05-01', audience: 'youth', state: 'repondu', declined: false, responded: true, questionnaireVersionId: 1, ...over });
   it('answers / links issued, declines apart, revoked links out, warning below 50 %', () => {
     const links = [...Array.from({ length: 12 }, () => link({})), ...Array.from({ length: 14 }, () => link({ state: 'ouvert', responded: false, declined: null })), ...Array.from({ length: 11 }, () => link({ state: 'refuse', responded: false, declined: null })), link({ state: 'revoque', responded: false })];
     const r = audienceRate(links, 'youth', 11);
@@ -146,7 +154,10 @@ describe('response rates (pure)', () => {
   });
   it('no link: no rate, no warning', () => {
     expect(audienceRate([], 'mentor', 11)).toEqual({ issued: 0, answered: 0, declined: 0, pending: 0, rate: null, lowRate: false });
-    expect(computeResponseRates({ years: [2025], k: 11, associations: [{ id: 1, name: 'A' }], links: [], withTotal: false })).toHaveLength(1);
+    const source = new ProtectedSource(11, [1]);
+    source.population('liens_youth', 'l', [], { reponse: { keyOf: () => null, categories: [] }, langue: { keyOf: () => null, categories: [] } });
+    source.population('liens_mentor', 'l', [], { reponse: { keyOf: () => null, categories: [] }, langue: { keyOf: () => null, categories: [] } });
+    expect(computeResponseRates({ years: [2025], associations: [{ id: 1, name: 'A' }], sources: new Map([[2025, source.seal()]]), withTotal: false })).toHaveLength(1);
   });
 });
 

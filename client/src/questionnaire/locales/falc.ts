@@ -22,4 +22,4 @@ export const falcSurveyStrings: UsedSurveyStrings = {
   completingSurveyBefore: 'Tu as déjà répondu à ce questionnaire.',
 };
 
-setupLocale({ localeCode: 'falc', strings: falcSurveyStrings, nativeName: 'Français facile', englishName: 'Easy-to-read French', rtl: false });
+setupLocale({ localeCode: 'fr-x-falc', strings: falcSurveyStrings, nativeName: 'Français facile', englishName: 'Easy-to-read French', rtl: false });

@@ -9,6 +9,14 @@ const LOADERS: Record<string, () => Promise<unknown>> = {
   falc: () => import('./falc.ts'),
 };
 
+/**
+ * The SurveyJS locale of a language: SurveyJS writes it as the `lang` attribute of its root, so it must be a valid
+ * BCP 47 tag (`falc` is not one: Français facile is French with a private-use subtag; Dari is `fa-AF`).
+ */
+export function surveyLocale(language: string): string {
+  return language === 'falc' ? 'fr-x-falc' : language === 'prs' ? 'fa-AF' : language;
+}
+
 export function loadSurveyLocale(language: string): Promise<void> {
   const load = LOADERS[language];
   // A failed download (network lost) leaves survey-core's fallback strings: the questionnaire still works.

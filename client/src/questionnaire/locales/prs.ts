@@ -22,4 +22,4 @@ export const dariSurveyStrings: UsedSurveyStrings = {
   completingSurveyBefore: 'تو قبلاً به این پرسشنامه جواب داده‌ای.',
 };
 
-setupLocale({ localeCode: 'prs', strings: dariSurveyStrings, nativeName: 'دری', englishName: 'Dari', rtl: true });
+setupLocale({ localeCode: 'fa-AF', strings: dariSurveyStrings, nativeName: 'دری', englishName: 'Dari', rtl: true });

@@ -4,6 +4,7 @@ import { navigate } from '../router.ts';
 import { MentorshipForm, send, type FieldIssue, type RegistryRow } from './MentorshipFormPage.tsx';
 import { STATUS_LABELS, formatDate, formatMonth, labelOf, useLists, valuesOf, type ListsData } from '../settings/useLists.ts';
 import '../shared/registry.css';
+import { LinkHandOver } from './LinkHandOver.tsx';
 
 export { STATUS_LABELS };
 
@@ -408,13 +409,7 @@ function IssuedLinks({ closed, onDone }: { closed: Closed & { reference: string;
             <dd>
               <input readOnly value={link.url} aria-label={link.audience === 'youth' ? 'Lien pour le jeune' : 'Lien pour le mentor'} onFocus={(e) => e.currentTarget.select()} data-link={link.audience} />
               <span> valable jusqu’au {new Date(link.expiresAt).toLocaleDateString('fr-FR')}</span>
-              <img
-                className="qr-code"
-                src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(link.qrCodeSvg)}`}
-                alt={link.audience === 'youth' ? 'QR code du lien pour le jeune' : 'QR code du lien pour le mentor'}
-                width={180}
-                height={180}
-              />
+              <LinkHandOver link={link} />
             </dd>
           </div>
         ))}
