@@ -2,6 +2,7 @@ import { staffRoute, ALL_STAFF, DEPARTMENT_STAFF } from '../http/route.ts';
 import { DashboardReport, EvolutionReport, PairsResult, ResponseRateResult, ValueChainReport } from './responses.ts';
 import { FunnelParameters, FunnelResponse, funnelReport } from './funnel/query.ts';
 import { NonResponseParameters, NonResponseResponse, nonResponseReport } from './non-response/query.ts';
+import { RelationshipParameters, RelationshipResponse, relationshipReport } from './relationship/query.ts';
 import { DashboardParameters, dashboardReport } from './dashboard/query.ts';
 import { EvolutionParameters, evolutionReport } from './evolution/query.ts';
 import { PairsParameters, pairsReport } from './pairs/query.ts';
@@ -72,6 +73,16 @@ export const reportRoutes = [
     query: NonResponseParameters,
     response: NonResponseResponse,
     handler: (ctx, { query }) => nonResponseReport(ctx, query),
+  }),
+  staffRoute({
+    method: 'get',
+    path: '/api/reports/relationship',
+    summary: 'Indicateurs d’impact lus selon la qualité de la relation jeune – mentor (faible, moyenne, bonne), descriptif et soumis au secret statistique',
+    tags: ['rapports'],
+    access: ALL_STAFF,
+    query: RelationshipParameters,
+    response: RelationshipResponse,
+    handler: (ctx, { query }) => relationshipReport(ctx, query),
   }),
   staffRoute({
     method: 'get',

@@ -5179,6 +5179,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/relationship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Indicateurs d’impact lus selon la qualité de la relation jeune – mentor (faible, moyenne, bonne), descriptif et soumis au secret statistique */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    association?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Succès */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            k: number;
+                            message: string | null;
+                            splits: {
+                                indicatorId: string;
+                                label: string;
+                                total: number | {
+                                    /** @constant */
+                                    suppressed: true;
+                                    /** @constant */
+                                    complement?: true;
+                                } | null;
+                                rows: {
+                                    key: string;
+                                    label: string;
+                                    answered: number | {
+                                        /** @constant */
+                                        suppressed: true;
+                                        /** @constant */
+                                        complement?: true;
+                                    } | null;
+                                    yes: number | {
+                                        /** @constant */
+                                        suppressed: true;
+                                        /** @constant */
+                                        complement?: true;
+                                    } | null;
+                                    share: number | {
+                                        /** @constant */
+                                        suppressed: true;
+                                        /** @constant */
+                                        complement?: true;
+                                    } | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Requête invalide (message en français) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Non connecté */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Rôle insuffisant ou requête d’un autre site */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+                /** @description Refus ou erreur (message en français) */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/pairs": {
         parameters: {
             query?: never;
@@ -5337,7 +5448,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    report: "value-chain" | "dashboard" | "evolution" | "response-rate" | "pairs";
+                    report: "value-chain" | "dashboard" | "evolution" | "response-rate" | "pairs" | "funnel" | "non-response";
                     year: number;
                     association?: number;
                     compare?: "previous";
@@ -7102,6 +7213,7 @@ export interface paths {
                             /** @enum {string} */
                             audience: "youth" | "mentor";
                             changed: boolean;
+                            changedLanguages: string[];
                             inFrom: boolean;
                             inTo: boolean;
                         }[];

@@ -184,7 +184,7 @@ describe('GET /api/reports/funnel (real SQLite)', () => {
     expect(workbook.status).toBe(200);
     const { default: Excel } = await import('exceljs');
     const wb = new Excel.Workbook();
-    await wb.xlsx.load(workbook.body as Buffer);
+    await wb.xlsx.load(workbook.body as never);
     const texts: string[] = [];
     wb.getWorksheet('Synthèse des résultats')!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
     expect(texts).toContain('Comparer les associations sans les classer (entonnoirs, limites à 95 % et 99,8 %)');

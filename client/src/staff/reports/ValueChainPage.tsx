@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Me } from '../api.ts';
 import { Chart } from '../shared/charts/Chart.tsx';
 import { FunnelSection } from './FunnelSection.tsx';
+import { RelationshipSection } from './RelationshipSection.tsx';
 import { barChartSpec } from '../shared/charts/specs.ts';
 import { basis, csvHref, fmt, fmtChange, Insufficient, Loading, ReportFilters, SuppressionNote, unitOf, useReport, type ReportCell, type ReportMeasure } from '../shared/charts/report-ui.tsx';
 
@@ -192,6 +193,7 @@ export function ValueChainPage({ me }: { me: Me }) {
           </section>
         </>
       )}
+      <RelationshipSection year={year} association={association} />
       {me.association === null && <FunnelSection year={year} />}
     </>
   );
