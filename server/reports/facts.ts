@@ -66,6 +66,8 @@ export interface LinkFact {
   declined: boolean | null;
   responded: boolean;
   questionnaireVersionId: number;
+  /** Language of the response (null without one); answers are codes whatever the language. */
+  language?: string | null;
 }
 
 // The two big loads are plain prepared statements (cached per connection): they return the report's own
@@ -177,6 +179,7 @@ export function loadLinks(ctx: StaffContext, scope: ReportScope, period: { from:
       declined: responses.declined,
       responseId: responses.id,
       questionnaireVersionId: links.questionnaireVersionId,
+      language: responses.language,
     })
     .from(mentorships)
     .innerJoin(links, eq(links.mentorshipId, mentorships.id))

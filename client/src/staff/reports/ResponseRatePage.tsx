@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Me } from '../api.ts';
 import { NonResponseSection } from './NonResponseSection.tsx';
+import { ResponseLanguages, type LanguageRow } from './ResponseLanguages.tsx';
 import { basis, csvHref, fmt, Loading, ReportFilters, SuppressionNote, useReport, type ReportCell, type ReportMeasure } from '../shared/charts/report-ui.tsx';
 
 interface AudienceRate {
@@ -14,7 +15,7 @@ interface AudienceRate {
 interface Rates {
   year: number;
   k: number;
-  rows: { associationId: number | null; label: string; year: number; youth: AudienceRate; mentor: AudienceRate }[];
+  rows: ({ associationId: number | null; label: string; year: number; youth: AudienceRate; mentor: AudienceRate } & LanguageRow)[];
   associations: { id: number; name: string }[];
 }
 interface Pairs {
@@ -91,6 +92,7 @@ export function ResponseRatePage({ me }: { me: Me }) {
               ))}
             </tbody>
           </table>
+          <ResponseLanguages rows={rates.data.rows} k={rates.data.k} />
         </>
       )}
       <NonResponseSection year={year} association={association} />
