@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   AUDIENCE_LANGUAGES,
   INDICATOR_IDS,
+  indicatorWording,
   LANGUAGES,
   languageFromAcceptLanguage,
   localizeSurvey,
@@ -90,6 +91,17 @@ describe('every respondent-visible text exists in every offered language', () =>
     ['falc', falcSurveyStrings],
   ] as const)("survey-core strings supplied by the project for %s (no survey-core locale)", (_language, strings) => {
     for (const key of USED_SURVEY_STRINGS) expect(strings[key]?.trim(), key).toBeTruthy();
+  });
+});
+
+describe('versions cover every language', () => {
+  it('a changed translation is a wording change, flagged for that language only', () => {
+    const { survey } = compose('youth', ['impact.confiance']);
+    const changed = structuredClone(survey);
+    (changed.pages[0]!.elements[0]!.title as { ar: string }).ar = 'نص آخر';
+    expect(indicatorWording(changed, 'impact.confiance')).not.toBe(indicatorWording(survey, 'impact.confiance'));
+    const flagged = LANGUAGES.filter((l) => indicatorWording(changed, 'impact.confiance', l) !== indicatorWording(survey, 'impact.confiance', l));
+    expect(flagged).toEqual(['ar']);
   });
 });
 
