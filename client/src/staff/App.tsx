@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiQuery, client, ok, type Me } from './api.ts';
 import { navigate, usePath } from './router.ts';
 import { LoginPage } from './auth/LoginPage.tsx';
+import { SetPasswordPage } from './auth/SetPasswordPage.tsx';
 import { PAGE_GROUPS, pagesFor, type StaffPage } from './pages.tsx';
 
 export function App() {
@@ -19,6 +20,8 @@ export function App() {
     client.GET('/api/session').then(({ data }) => setSession(data ?? null), () => setSession(null));
   }, []);
 
+  // The one-time password link works whoever is (or is not) logged in on this browser.
+  if (path === '/mot-de-passe') return <SetPasswordPage onDone={() => (setMe(null), navigate('/'))} />;
   if (me === undefined) return <p role="status">Chargement…</p>;
   if (me === null) return <LoginPage onLoggedIn={setMe} />;
 

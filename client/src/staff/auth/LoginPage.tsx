@@ -90,8 +90,8 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
         </button>
       </form>
       <p className="hint">
-        Mot de passe oublié ? Demandez-en un nouveau à l’administrateur ou l’administratrice de votre département. Après plusieurs essais
-        infructueux, la connexion est bloquée quelques minutes.
+        Mot de passe oublié ? L’administration de votre département peut le réinitialiser : vous recevrez un lien à usage unique pour en choisir
+        un nouveau. Après plusieurs essais infructueux depuis votre appareil, chaque nouvel essai doit attendre un peu plus longtemps.
       </p>
     </main>
   );

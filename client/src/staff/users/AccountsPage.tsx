@@ -1,5 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, type Me } from '../api.ts';
+import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, apiQuery, type Me } from '../api.ts';
+import { formatParisDateTime } from '../shared/paris-date.ts';
 
 type Role = Me['role'];
 interface Account {
@@ -10,6 +12,10 @@ interface Account {
   association: { id: number; name: string } | null;
   createdAt: string;
   disabled: boolean;
+}
+interface PasswordLink {
+  url: string;
+  expiresAt: string;
 }
 interface AccountsData {
   users: Account[];
@@ -24,17 +30,16 @@ export const ROLE_NAMES: Record<Role, string> = {
 
 /** Comptes: the department administrator creates, disables and changes the role of accounts. */
 export function AccountsPage({ me }: { me: Me }) {
-  const [data, setData] = useState<AccountsData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const accounts = useQuery(apiQuery('/api/users'));
+  const data = (accounts.data as AccountsData | undefined) ?? null;
+  const [failure, setError] = useState<string | null>(null);
+  const error = failure ?? accounts.error?.message ?? null;
+  const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
-  const [secret, setSecret] = useState<{ email: string; password: string } | null>(null);
+  const [handOver, setHandOver] = useState<{ email: string; reason: 'creation' | 'reinitialisation'; link: PasswordLink } | null>(null);
   const [role, setRole] = useState<Role>('evaluateur');
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(() => {
-    api<AccountsData>('/users').then(setData, (e: Error) => setError(e.message));
-  }, []);
-  useEffect(load, [load]);
 
   async function run(action: () => Promise<unknown>, success: string) {
     setBusy(true);
@@ -43,7 +48,8 @@ export function AccountsPage({ me }: { me: Me }) {
     try {
       await action();
       setNotice(success);
-      load();
+      // An account change may show anywhere (lists of accounts, the audit log): every cached answer is refetched.
+      await queryClient.invalidateQueries();
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -59,8 +65,8 @@ export function AccountsPage({ me }: { me: Me }) {
     await run(async () => {
       const body: Record<string, unknown> = { email, role, displayName: String(form.get('displayName') ?? '') };
       if (role === 'responsable_association') body.associationId = Number(form.get('associationId'));
-      const res = await api<{ user: Account; generatedPassword?: string }>('/users', { method: 'POST', body });
-      if (res.generatedPassword) setSecret({ email: res.user.email, password: res.generatedPassword });
+      const res = await api<{ user: Account; passwordLink: PasswordLink }>('/users', { method: 'POST', body });
+      setHandOver({ email: res.user.email, reason: 'creation', link: res.passwordLink });
       target.reset();
     }, `Le compte ${email} a été créé.`);
   }
@@ -70,14 +76,15 @@ export function AccountsPage({ me }: { me: Me }) {
 
   const reset = (account: Account) =>
     run(async () => {
-      const res = await api<{ generatedPassword: string }>(`/users/${account.id}/password`, { method: 'POST', body: {} });
-      setSecret({ email: account.email, password: res.generatedPassword });
-    }, `Un nouveau mot de passe a été généré pour ${account.email} ; ses sessions ouvertes ont été fermées.`);
+      const res = await api<{ passwordLink: PasswordLink }>(`/users/${account.id}/password`, { method: 'POST', body: {} });
+      setHandOver({ email: account.email, reason: 'reinitialisation', link: res.passwordLink });
+    }, `Le mot de passe de ${account.email} est réinitialisé : l’ancien ne fonctionne plus et ses sessions ouvertes ont été fermées.`);
 
   return (
     <>
       <p>
-        Les comptes du département et ceux des responsables reporting de ses associations partenaires. Un compte désactivé ne peut plus se
+        Les comptes que le département a créés : son personnel et les responsables reporting de ses associations partenaires (une association qui
+        travaille aussi avec un autre département y a un compte distinct, géré par ce département). Un compte désactivé ne peut plus se
         connecter ; un changement de rôle ferme les sessions ouvertes du compte. Chaque action est inscrite au journal d’audit.
       </p>
       {notice && (
@@ -90,18 +97,20 @@ export function AccountsPage({ me }: { me: Me }) {
           {error}
         </p>
       )}
-      {secret && (
-        <section className="panel success" aria-labelledby="secret-titre">
-          <h2 id="secret-titre">Mot de passe de {secret.email}</h2>
+      {handOver && (
+        <section className="panel success" aria-labelledby="lien-titre">
+          <h2 id="lien-titre">Lien à transmettre à {handOver.email}</h2>
           <p>
-            Il n’est affiché qu’une seule fois : transmettez-le par un canal sûr (pas dans le même courriel que l’adresse). La personne pourra se
-            connecter immédiatement.
+            Aucun mot de passe ne vous est communiqué : avec ce lien, la personne choisit elle-même le sien
+            {handOver.reason === 'reinitialisation' ? ' ; la page lui indique que son mot de passe a été réinitialisé, quand et par qui' : ''}. Il
+            sert une seule fois et expire le {formatParisDateTime(handOver.link.expiresAt)}. Transmettez-le à cette personne seulement, par un
+            canal sûr ; il n’est affiché qu’ici.
           </p>
           <p>
-            <code>{secret.password}</code>
+            <code>{handOver.link.url}</code>
           </p>
-          <button type="button" onClick={() => setSecret(null)}>
-            C’est noté
+          <button type="button" onClick={() => setHandOver(null)}>
+            C’est transmis
           </button>
         </section>
       )}
@@ -143,7 +152,7 @@ export function AccountsPage({ me }: { me: Me }) {
             Créer le compte
           </button>
         </form>
-        <p className="hint">Un mot de passe solide est généré et affiché une seule fois.</p>
+        <p className="hint">Vous recevez un lien à usage unique (valable 72 heures) à transmettre : la personne y choisit son mot de passe.</p>
       </section>
 
       <section aria-labelledby="liste-comptes">
@@ -204,7 +213,7 @@ export function AccountsPage({ me }: { me: Me }) {
                             <span className="sr-only"> {u.email}</span>
                           </button>
                           <button type="button" className="link" disabled={busy} onClick={() => reset(u)}>
-                            Nouveau mot de passe<span className="sr-only"> pour {u.email}</span>
+                            Réinitialiser le mot de passe<span className="sr-only"> de {u.email}</span>
                           </button>
                         </span>
                       )}
