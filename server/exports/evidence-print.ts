@@ -3,8 +3,9 @@ import { funnelSpec } from '../../client/src/staff/shared/charts/specs.ts';
 import type { FunnelResult } from '../reports/funnel/query.ts';
 import { renderSvg } from './report-charts.ts';
 import { cellText } from './report-format.ts';
+// report-print.ts imports this module too: escapeHtml is a hoisted function, safe across the cycle.
+import { escapeHtml } from './report-print.ts';
 
-const escapeHtml = (text: string | number) => String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export async function funnelHtml(r: FunnelResult): Promise<string> {
   const parts: string[] = ['<h2 class="page">Comparer les associations sans les classer (entonnoirs)</h2>'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReportCell } from '../cell-schema.ts';
 import { getIndicator, type IndicatorId } from '../../../surveys/catalogue.ts';
 import type { Audience } from '../../../db/schema/index.ts';
 import type { StaffContext } from '../../context.ts';
@@ -90,8 +91,7 @@ export function funnelReport(ctx: StaffContext, params: FunnelParameters): Funne
 }
 
 // Response schema (OpenAPI document and the client's generated types).
-const Hidden = z.object({ suppressed: z.literal(true), complement: z.literal(true).optional() });
-const Cell = z.union([z.number(), Hidden, z.null()]);
+const Cell = ReportCell;
 const Limits = z.object({ low95: z.number(), high95: z.number(), low998: z.number(), high998: z.number() });
 const Row = z.object({
   associationId: z.number(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReportCell } from '../cell-schema.ts';
 import type { StaffContext } from '../../context.ts';
 import { AssociationFilter, ReportYear, resolveScope } from '../scope.ts';
 import { computeNonResponse, GAP_POINTS, outcomeOf, RESPONSE_RATE_DEFINITIONS, type AudienceNonResponse, type EndedRow } from './compute.ts';
@@ -71,7 +72,7 @@ export function nonResponseReport(ctx: StaffContext, params: NonResponseParamete
 }
 
 // Response schema (OpenAPI document and the client's generated types).
-const Cell = z.union([z.number(), z.object({ suppressed: z.literal(true), complement: z.literal(true).optional() }), z.null()]);
+const Cell = ReportCell;
 export const NonResponseResponse = z.object({
   year: z.number(),
   k: z.number(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReportCell } from '../cell-schema.ts';
 import type { StaffContext } from '../../context.ts';
 import { loadIndicatorValues } from '../facts.ts';
 import { AssociationFilter, ReportYear, resolveScope } from '../scope.ts';
@@ -32,7 +33,7 @@ export function relationshipReport(ctx: StaffContext, params: RelationshipParame
   };
 }
 
-const Cell = z.union([z.number(), z.object({ suppressed: z.literal(true), complement: z.literal(true).optional() }), z.null()]);
+const Cell = ReportCell;
 export const RelationshipResponse = z.object({
   year: z.number(),
   k: z.number(),
