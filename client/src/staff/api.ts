@@ -40,6 +40,10 @@ type GetPath = ClientPathsWithMethod<typeof client, 'get'>;
 type GetInit<P extends GetPath> = MaybeOptionalInit<paths[P], 'get'>;
 /** What a GET route answers, from the generated types: `ApiData<'/api/lists'>`. */
 export type ApiData<P extends GetPath> = NonNullable<FetchResponse<paths[P]['get'], object, `${string}/${string}`>['data']>;
+/** What any route answers: `ApiResult<'/api/mentorships/{id}/close', 'post'>`. */
+export type ApiResult<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch' | 'delete'> = NonNullable<
+  FetchResponse<paths[P][M] & Record<string, unknown>, object, `${string}/${string}`>['data']
+>;
 
 /**
  * TanStack Query options for a GET route: `useQuery(apiQuery('/api/mentorships', { params: { query } }))`.

@@ -1,27 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { client, ok, useApiMutation, type ApiData } from '../api.ts';
+import { blank, showServerErrors } from '../shared/forms.ts';
 import { valuesOf, type ListKindData, type ListsData } from '../settings/useLists.ts';
 
-export interface RegistryRow {
-  id: number;
-  reference: string;
-  associationName: string;
-  status: string;
-  sex: string | null;
-  birthMonth: string | null;
-  schoolLevel: string | null;
-  placementType: string | null;
-  territoryId: number | null;
-  territory: string | null;
-  mentorReference: string | null;
-  appliedOn: string | null;
-  matchedOn: string | null;
-  startedOn: string | null;
-  endedOn: string | null;
-  objective: string | null;
-  modality: string | null;
-  isRenewal: boolean;
-  closureReason: string | null;
-}
+export type RegistryRow = ApiData<'/api/mentorships'>['rows'][number];
 
 export interface FieldIssue {
   field: string | null;
@@ -65,53 +50,96 @@ const LIST_OF: Partial<Record<keyof RegistryRow, ListKindData['kind']>> = {
 const DATES = new Set(['appliedOn', 'matchedOn', 'startedOn', 'endedOn']);
 const CLOSED = new Set(['objectif_atteint', 'cloture', 'abandonne']);
 
+// The form holds text (what inputs hold); the schema turns it into the API's body. The rules themselves (dates in
+// order, known codes…) are the server's: its per-field French messages come back under the fields.
+const text = z.string().transform(blank);
+const FormSchema = z.object({
+  reference: z.string().trim().min(1, { error: 'La référence est obligatoire.' }),
+  sex: text,
+  birthMonth: text,
+  schoolLevel: text,
+  placementType: text,
+  territoryId: z.string().transform((v) => (v === '' ? null : Number(v))),
+  mentorReference: text,
+  appliedOn: text,
+  matchedOn: text,
+  startedOn: text,
+  endedOn: text,
+  status: z.string(),
+  objective: text,
+  modality: text,
+  isRenewal: z.boolean(),
+  closureReason: text,
+});
+type FormValues = z.input<typeof FormSchema>;
+type FormOutput = z.output<typeof FormSchema>;
+const FIELD_NAMES = Object.keys(FormSchema.shape);
+
+function formValues(row: RegistryRow | null): FormValues {
+  const v = (x: string | null | undefined) => x ?? '';
+  return {
+    reference: v(row?.reference),
+    sex: v(row?.sex),
+    birthMonth: v(row?.birthMonth),
+    schoolLevel: v(row?.schoolLevel),
+    placementType: v(row?.placementType),
+    territoryId: row?.territoryId ? String(row.territoryId) : '',
+    mentorReference: v(row?.mentorReference),
+    appliedOn: v(row?.appliedOn),
+    matchedOn: v(row?.matchedOn),
+    startedOn: v(row?.startedOn),
+    endedOn: v(row?.endedOn),
+    status: row?.status ?? 'en_cours',
+    objective: v(row?.objective),
+    modality: v(row?.modality),
+    isRenewal: row?.isRenewal ?? false,
+    closureReason: v(row?.closureReason),
+  };
+}
+
+/**
+ * A form opened from a row lower in the table appears above it: bring it into view and put the keyboard focus in
+ * its first field, so that neither a sighted nor a screen-reader user is left at the row.
+ */
+export function useFocusOnOpen(panel: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const el = panel.current;
+    if (!el) return;
+    el.scrollIntoView({ block: 'start' });
+    el.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea')?.focus({ preventScroll: true });
+  }, [panel]);
+}
+
 /** Create or edit a row of the steering table; every field shows the server's French message under it. */
-export function MentorshipForm({ row, lists, onDone, onCancel }: { row: RegistryRow | null; lists: ListsData; onDone: () => void; onCancel: () => void }) {
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
+export function MentorshipForm({ row, lists, onDone, onCancel }: { row: RegistryRow | null; lists: ListsData; onDone: (saved?: { reference: string }) => void; onCancel: () => void }) {
+  const panel = useRef<HTMLElement>(null);
+  useFocusOnOpen(panel);
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const closed = row !== null && CLOSED.has(row.status);
   const today = new Date().toISOString().slice(0, 10);
-  const fieldError = (name: string) => issues.find((i) => i.field === name)?.message;
+  const form = useForm({ resolver: zodResolver(FormSchema), defaultValues: formValues(row) });
+  const fieldError = (name: string) => form.formState.errors[name as keyof FormValues]?.message;
+  const save = useApiMutation((body: FormOutput) => {
+    // A closed row keeps its status; an open one has no end yet (« Clôturer » sets it and issues the links).
+    const { status, endedOn, closureReason, ...common } = body;
+    if (!row) return ok(client.POST('/api/mentorships', { body: { ...common, status: status === 'candidature' ? 'candidature' : 'en_cours' } }));
+    const patch = closed ? { ...common, endedOn, closureReason } : { ...common, status: status as RegistryRow['status'] };
+    return ok(client.PATCH('/api/mentorships/{id}', { params: { path: { id: row.id } }, body: patch }));
+  });
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const v = String(form.get(name) ?? '').trim();
-      return v === '' ? null : v;
-    };
-    const body: Record<string, unknown> = {
-      reference: String(form.get('reference') ?? '').trim(),
-      sex: text('sex'),
-      birthMonth: text('birthMonth'),
-      schoolLevel: text('schoolLevel'),
-      placementType: text('placementType'),
-      territoryId: text('territoryId') === null ? null : Number(form.get('territoryId')),
-      mentorReference: text('mentorReference'),
-      appliedOn: text('appliedOn'),
-      matchedOn: text('matchedOn'),
-      startedOn: text('startedOn'),
-      objective: text('objective'),
-      modality: text('modality'),
-      isRenewal: form.get('isRenewal') === 'on',
-    };
-    if (!closed) body.status = text('status');
-    if (closed) {
-      body.endedOn = text('endedOn');
-      body.closureReason = text('closureReason');
+  const submit = form.handleSubmit(async (body) => {
+    setMessage(null);
+    try {
+      onDone(await save.mutateAsync(body));
+    } catch (error) {
+      setMessage(showServerErrors(error, form.setError, FIELD_NAMES));
     }
-    setBusy(true);
-    const result = row ? await send(`/mentorships/${row.id}`, 'PATCH', body) : await send('/mentorships', 'POST', body);
-    setBusy(false);
-    if (result.ok) return onDone();
-    setMessage(result.message);
-    setIssues(result.issues);
-  }
+  });
+  const busy = save.isPending;
 
   const visible = FIELDS.filter((f) => (closed ? f.name !== 'status' : f.name !== 'endedOn' && f.name !== 'closureReason'));
   return (
-    <section className="panel" aria-labelledby="titre-formulaire">
+    <section className="panel" aria-labelledby="titre-formulaire" ref={panel}>
       <h2 id="titre-formulaire">{row ? `Modifier le mentorat ${row.reference}` : 'Ajouter un mentorat'}</h2>
       <form onSubmit={submit} noValidate className="registry-form">
         {message && (
@@ -124,7 +152,7 @@ export function MentorshipForm({ row, lists, onDone, onCancel }: { row: Registry
             const id = `champ-${f.name}`;
             const error = fieldError(f.name);
             const describedBy = [f.hint ? `${id}-aide` : '', error ? `${id}-erreur` : ''].filter(Boolean).join(' ') || undefined;
-            const common = { id, name: f.name, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
+            const common = { id, ...form.register(f.name as keyof FormValues), 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
             const value = row?.[f.name];
             let input;
             const kind = LIST_OF[f.name];
@@ -132,7 +160,7 @@ export function MentorshipForm({ row, lists, onDone, onCancel }: { row: Registry
               // Retired values stay offered only to the row that already has them.
               const options = valuesOf(lists, kind).filter((v) => !v.retired || v.code === value);
               input = (
-                <select {...common} defaultValue={(value as string | null) ?? ''}>
+                <select {...common}>
                   <option value="">—</option>
                   {options.map((v) => (
                     <option key={v.code} value={v.code}>
@@ -145,7 +173,7 @@ export function MentorshipForm({ row, lists, onDone, onCancel }: { row: Registry
               );
             } else if (f.name === 'territoryId') {
               input = (
-                <select {...common} defaultValue={row?.territoryId ?? ''}>
+                <select {...common}>
                   <option value="">—</option>
                   {lists.territories
                     .filter((t) => !t.retired || t.id === row?.territoryId)
@@ -158,17 +186,17 @@ export function MentorshipForm({ row, lists, onDone, onCancel }: { row: Registry
               );
             } else if (f.name === 'status') {
               input = (
-                <select {...common} defaultValue={row?.status ?? 'en_cours'}>
+                <select {...common}>
                   <option value="candidature">Candidature</option>
                   <option value="en_cours">En cours</option>
                 </select>
               );
             } else if (DATES.has(f.name)) {
-              input = <input {...common} type="date" max={today} min="2000-01-01" defaultValue={(value as string | null) ?? ''} />;
+              input = <input {...common} type="date" max={today} min="2000-01-01" />;
             } else if (f.name === 'birthMonth') {
-              input = <input {...common} type="month" max={today.slice(0, 7)} min="1980-01" defaultValue={(value as string | null) ?? ''} />;
+              input = <input {...common} type="month" max={today.slice(0, 7)} min="1980-01" />;
             } else {
-              input = <input {...common} type="text" maxLength={50} required={f.name === 'reference'} autoComplete="off" defaultValue={(value as string | null) ?? ''} />;
+              input = <input {...common} type="text" maxLength={50} required={f.name === 'reference'} autoComplete="off" />;
             }
             return (
               <div key={f.name} className={error ? 'field field-error' : 'field'}>
@@ -191,7 +219,7 @@ export function MentorshipForm({ row, lists, onDone, onCancel }: { row: Registry
             );
           })}
           <div className="field checkbox">
-            <input id="champ-isRenewal" name="isRenewal" type="checkbox" defaultChecked={row?.isRenewal ?? false} />
+            <input id="champ-isRenewal" type="checkbox" {...form.register('isRenewal')} />
             <label htmlFor="champ-isRenewal">Renouvellement d’un mentorat précédent</label>
           </div>
         </div>

@@ -1,24 +1,19 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, type Me } from '../api.ts';
-import { navigate } from '../router.ts';
-import { MentorshipForm, send, type FieldIssue, type RegistryRow } from './MentorshipFormPage.tsx';
+import { useMemo, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { apiQuery, client, ok, useApiMutation, type ApiResult, type Me } from '../api.ts';
+import { ApiErrorBanner } from '../shared/ApiErrorBanner.tsx';
+import { showServerErrors } from '../shared/forms.ts';
+import { Pager } from '../shared/Pager.tsx';
+import { navigate, useUrlState } from '../router.ts';
+import { MentorshipForm, useFocusOnOpen, type RegistryRow } from './MentorshipFormPage.tsx';
 import { STATUS_LABELS, formatDate, formatMonth, labelOf, useLists, valuesOf, type ListsData } from '../settings/useLists.ts';
 import '../shared/registry.css';
 import { LinkHandOver } from './LinkHandOver.tsx';
 
 export { STATUS_LABELS };
 
-interface ListResult {
-  total: number;
-  page: number;
-  pageSize: number;
-  rows: RegistryRow[];
-  associations: { id: number; name: string }[];
-}
-interface Closed {
-  id: number;
-  links: { audience: 'youth' | 'mentor'; url: string; expiresAt: string; qrCodeSvg: string }[];
-}
+type Closed = Pick<ApiResult<'/api/mentorships/{id}/close', 'post'>, 'links'>;
 type Sort = 'reference' | 'appliedOn' | 'startedOn' | 'endedOn' | 'status' | 'territory' | 'association';
 
 const PAGE_SIZE = 25;
@@ -28,10 +23,16 @@ const ENDED = ['objectif_atteint', 'cloture', 'abandonne'];
 
 export function MentorshipsPage({ me }: { me: Me }) {
   const lists = useLists();
-  const [filters, setFilters] = useState({ status: '', territoryId: '', year: '', objective: '', associationId: '', q: '' });
-  const [sort, setSort] = useState<{ key: Sort; dir: 'asc' | 'desc' }>({ key: 'startedOn', dir: 'desc' });
-  const [page, setPage] = useState(1);
-  const [data, setData] = useState<ListResult | null>(null);
+  // Filters, sort and page live in the address: a reload or a shared link shows the same rows.
+  const [url, setUrl] = useUrlState({ status: '', territoryId: '', year: '', objective: '', associationId: '', q: '', sort: 'startedOn', dir: 'desc', page: '1' });
+  const filters = useMemo(
+    () => ({ status: url.status, territoryId: url.territoryId, year: url.year, objective: url.objective, associationId: url.associationId, q: url.q }),
+    [url],
+  );
+  const sort = useMemo(() => ({ key: url.sort as Sort, dir: url.dir === 'asc' ? ('asc' as const) : ('desc' as const) }), [url]);
+  const page = Math.max(1, Number(url.page) || 1);
+  const setSort = (s: { key: Sort; dir: 'asc' | 'desc' }) => setUrl({ sort: s.key, dir: s.dir });
+  const setPage = (p: number) => setUrl({ page: String(p) });
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<RegistryRow | 'new' | null>(null);
   const [closing, setClosing] = useState<RegistryRow | null>(null);
@@ -42,7 +43,7 @@ export function MentorshipsPage({ me }: { me: Me }) {
     const who = audience === 'youth' ? 'du jeune' : 'du mentor';
     if (!window.confirm(`Émettre un nouveau lien ${who} pour le mentorat ${row.reference} ? L’ancien lien ne fonctionnera plus.`)) return;
     try {
-      const result = await api<Closed>(`/mentorships/${row.id}/links/${audience}/reissue`, { method: 'POST' });
+      const result = await reissueLink.mutateAsync({ id: row.id, audience });
       setClosed({ ...result, reference: row.reference, reissued: true });
     } catch (e) {
       setError((e as Error).message);
@@ -51,16 +52,33 @@ export function MentorshipsPage({ me }: { me: Me }) {
   const [notice, setNotice] = useState<string | null>(null);
   const canWrite = me.role === 'responsable_association';
 
-  const load = useCallback(() => {
-    setError(null);
-    api<ListResult>('/mentorships', { query: { ...filters, sort: sort.key, dir: sort.dir, page, pageSize: PAGE_SIZE } }).then(setData, (e: Error) => setError(e.message));
-  }, [filters, sort, page]);
-  useEffect(load, [load]);
+  const reissueLink = useApiMutation(({ id, audience }: { id: number; audience: 'youth' | 'mentor' }) =>
+    ok(client.POST('/api/mentorships/{id}/links/{audience}/reissue', { params: { path: { id, audience } } })),
+  );
+  // The previous page stays on screen while the next one loads (no flash of « Chargement… » on each filter).
+  const list = useQuery({
+    ...apiQuery('/api/mentorships', {
+      params: {
+        query: {
+          status: (filters.status || undefined) as RegistryRow['status'] | undefined,
+          territoryId: filters.territoryId ? Number(filters.territoryId) : undefined,
+          year: filters.year ? Number(filters.year) : undefined,
+          objective: filters.objective || undefined,
+          associationId: filters.associationId ? Number(filters.associationId) : undefined,
+          q: filters.q || undefined,
+          sort: sort.key,
+          dir: sort.dir,
+          page,
+          pageSize: PAGE_SIZE,
+        },
+      },
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const data = list.data;
 
-  const setFilter = (name: keyof typeof filters, value: string) => {
-    setFilters((f) => ({ ...f, [name]: value }));
-    setPage(1);
-  };
+  const setFilter = (name: keyof typeof filters, value: string, typing = false) => setUrl({ [name]: value, page: '1' }, { replace: typing });
+  const exportQuery = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== '')).toString();
   const filtered = Object.values(filters).some(Boolean);
   const thisYear = new Date().getFullYear();
 
@@ -74,26 +92,31 @@ export function MentorshipsPage({ me }: { me: Me }) {
       {closed && <IssuedLinks closed={closed} onDone={() => setClosed(null)} />}
       {closing && lists.data && (
         <CloseForm
+          key={closing.id}
           row={closing}
           lists={lists.data}
           onCancel={() => setClosing(null)}
           onClosed={(result) => {
             setClosing(null);
             setClosed({ ...result, reference: closing.reference });
-            load();
           }}
         />
       )}
       {editing && lists.data && (
         <MentorshipForm
+          key={editing === 'new' ? 'new' : editing.id}
           row={editing === 'new' ? null : editing}
           lists={lists.data}
           onCancel={() => setEditing(null)}
-          onDone={() => {
-            setNotice(editing === 'new' ? 'Le mentorat a été ajouté.' : `Le mentorat ${editing.reference} a été modifié.`);
+          onDone={(saved) => {
+            setNotice(
+              editing === 'new'
+                ? 'Le mentorat a été ajouté.'
+                : saved && saved.reference !== editing.reference
+                  ? `Le mentorat ${editing.reference} a été modifié : sa référence est désormais ${saved.reference}.`
+                  : `Le mentorat ${editing.reference} a été modifié.`,
+            );
             setEditing(null);
-            load();
-            lists.reload();
           }}
         />
       )}
@@ -115,15 +138,16 @@ export function MentorshipsPage({ me }: { me: Me }) {
             Importer un fichier Excel
           </a>
         )}
-        <a className="button secondary" href="/api/mentorships/export.xlsx" download>
+        <a className="button secondary" href={`/api/mentorships/export.xlsx${exportQuery ? `?${exportQuery}` : ''}`} download>
           {canWrite ? 'Exporter en Excel' : 'Exporter le tableau consolidé (Excel)'}
+          {filtered ? ' (lignes filtrées)' : ''}
         </a>
       </div>
       {!canWrite && <p className="hint">Vous consultez les lignes de toutes les associations du département, sans pouvoir les modifier.</p>}
-      <form className="filters" role="search" aria-label="Filtrer les mentorats" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters registry-filters" role="search" aria-label="Filtrer les mentorats" onSubmit={(e) => e.preventDefault()}>
         <div>
           <label htmlFor="filtre-reference">Référence</label>
-          <input id="filtre-reference" type="search" value={filters.q} onChange={(e) => setFilter('q', e.target.value)} maxLength={50} />
+          <input id="filtre-reference" type="search" value={filters.q} onChange={(e) => setFilter('q', e.target.value, true)} maxLength={50} />
         </div>
         {!canWrite && (
           <div>
@@ -186,21 +210,14 @@ export function MentorshipsPage({ me }: { me: Me }) {
           <button
             type="button"
             className="secondary"
-            onClick={() => {
-              setFilters({ status: '', territoryId: '', year: '', objective: '', associationId: '', q: '' });
-              setPage(1);
-            }}
+            onClick={() => setUrl({ status: '', territoryId: '', year: '', objective: '', associationId: '', q: '', page: '1' })}
           >
             Effacer les filtres
           </button>
         )}
       </form>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
-      {!data && !error && <p role="status">Chargement…</p>}
+      <ApiErrorBanner error={error ?? list.error} />
+      {!data && !list.error && <p role="status">Chargement…</p>}
       {data && data.rows.length === 0 && (
         <div className="empty" role="status">
           {filtered ? (
@@ -220,7 +237,7 @@ export function MentorshipsPage({ me }: { me: Me }) {
             {data.total} mentorat{data.total > 1 ? 's' : ''}
           </p>
           <div className="table-scroll">
-            <table>
+            <table className="registry-table">
               <caption className="sr-only">Mentorats du tableau de pilotage, triés par {sortLabel(sort.key)}</caption>
               <thead>
                 <tr>
@@ -267,7 +284,8 @@ export function MentorshipsPage({ me }: { me: Me }) {
                           </button>
                         )}
                         {ENDED.includes(row.status) &&
-                          (['youth', 'mentor'] as const).map((audience) => (
+                          // Only links that exist and await an answer: a row imported as already ended has none.
+                          (['youth', 'mentor'] as const).filter((audience) => row.reissuable?.split(',').includes(audience)).map((audience) => (
                             <button
                               key={audience}
                               type="button"
@@ -285,17 +303,7 @@ export function MentorshipsPage({ me }: { me: Me }) {
               </tbody>
             </table>
           </div>
-          <nav className="pager" aria-label="Pagination">
-            <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              Page précédente
-            </button>
-            <span>
-              Page {data.page} sur {Math.max(1, Math.ceil(data.total / data.pageSize))}
-            </span>
-            <button type="button" disabled={page * data.pageSize >= data.total} onClick={() => setPage(page + 1)}>
-              Page suivante
-            </button>
-          </nav>
+          <Pager page={data.page} pageCount={Math.ceil(data.total / data.pageSize)} onPage={setPage} />
         </>
       )}
     </>
@@ -327,40 +335,61 @@ function SortHeader({ label, k, sort, setSort }: { label: string; k: Sort; sort:
 
 function CloseForm({ row, lists, onCancel, onClosed }: { row: RegistryRow; lists: ListsData; onCancel: () => void; onClosed: (c: Closed) => void }) {
   const [message, setMessage] = useState<string | null>(null);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [status, setStatus] = useState('objectif_atteint');
   const today = new Date().toISOString().slice(0, 10);
+  const form = useForm({ defaultValues: { endedOn: today, status: 'objectif_atteint' as 'objectif_atteint' | 'cloture' | 'abandonne', closureReason: '' } });
+  const status = form.watch('status');
+  const panel = useRef<HTMLElement>(null);
+  useFocusOnOpen(panel);
   // The reasons offered follow the outcome: success reasons for « objectif atteint », the pair's stops or an
   // objective not reached otherwise (the reports keep these apart).
   const reasons = valuesOf(lists, 'motif_cloture').filter((v) => !v.retired && (status === 'objectif_atteint' ? v.groupLabel === 'atteint' : status === 'abandonne' ? v.groupLabel !== 'atteint' : true));
   const groups = lists.closureGroups.filter((g) => reasons.some((r) => r.groupLabel === g.code));
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const result = await send<Closed>(`/mentorships/${row.id}/close`, 'POST', {
-      endedOn: form.get('endedOn'),
-      status: form.get('status'),
-      closureReason: form.get('closureReason') || undefined,
-    });
-    if (result.ok) return onClosed(result.data);
-    setMessage(result.message);
-    setIssues(result.issues);
-  }
-  const reasonError = issues.find((i) => i.field === 'closureReason')?.message;
+  // Closing changes the registry, the dashboard and the response rates: the mutation refreshes them all.
+  const close = useApiMutation((body: { endedOn: string; status: 'objectif_atteint' | 'cloture' | 'abandonne'; closureReason: string }) =>
+    ok(client.POST('/api/mentorships/{id}/close', { params: { path: { id: row.id } }, body: { ...body, closureReason: body.closureReason || undefined } })),
+  );
+  const submit = form.handleSubmit(async (body) => {
+    setMessage(null);
+    try {
+      onClosed(await close.mutateAsync(body));
+    } catch (error) {
+      setMessage(showServerErrors(error, form.setError, ['endedOn', 'status', 'closureReason']));
+    }
+  });
+  const { errors } = form.formState;
+  const reasonError = errors.closureReason?.message;
+  const dateError = errors.endedOn?.message;
   return (
-    <section className="panel" aria-labelledby="titre-cloture">
+    <section className="panel" aria-labelledby="titre-cloture" ref={panel}>
       <h2 id="titre-cloture">Clôturer le mentorat {row.reference}</h2>
-      <form onSubmit={submit}>
+      {/* No browser bubbles (min/max/required): the server's French message shows under the field instead. */}
+      <form onSubmit={submit} noValidate>
         <label htmlFor="endedOn">Date de fin</label>
-        <input id="endedOn" name="endedOn" type="date" defaultValue={today} max={today} min={row.startedOn ?? undefined} required />
+        {row.startedOn && (
+          <p className="hint" id="endedOn-aide">
+            Commencé le {formatDate(row.startedOn)} : la fin ne peut pas être antérieure.
+          </p>
+        )}
+        <input
+          id="endedOn"
+          type="date"
+          {...form.register('endedOn')}
+          aria-invalid={dateError ? true : undefined}
+          aria-describedby={[row.startedOn ? 'endedOn-aide' : '', dateError ? 'endedOn-erreur' : ''].filter(Boolean).join(' ') || undefined}
+        />
+        {dateError && (
+          <p className="error" id="endedOn-erreur">
+            {dateError}
+          </p>
+        )}
         <label htmlFor="status">Issue du mentorat</label>
-        <select id="status" name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
+        <select id="status" {...form.register('status')}>
           <option value="objectif_atteint">Objectif atteint</option>
           <option value="cloture">Clôturé</option>
           <option value="abandonne">Abandonné</option>
         </select>
         <label htmlFor="closureReason">Motif{status === 'objectif_atteint' ? ' (facultatif)' : ''}</label>
-        <select id="closureReason" name="closureReason" defaultValue="" aria-invalid={reasonError ? true : undefined} aria-describedby={reasonError ? 'closureReason-erreur' : undefined} required={status !== 'objectif_atteint'}>
+        <select id="closureReason" {...form.register('closureReason')} aria-invalid={reasonError ? true : undefined} aria-describedby={reasonError ? 'closureReason-erreur' : undefined}>
           <option value="">— Choisir un motif —</option>
           {groups.map((g) => (
             <optgroup key={g.code} label={g.label}>
@@ -379,13 +408,15 @@ function CloseForm({ row, lists, onCancel, onClosed }: { row: RegistryRow; lists
             {reasonError}
           </p>
         )}
-        {message && !reasonError && (
+        {message && !reasonError && !dateError && (
           <p className="error" role="alert">
             {message}
           </p>
         )}
         <div className="actions">
-          <button type="submit">Clôturer et créer les liens</button>
+          <button type="submit" disabled={close.isPending}>
+            Clôturer et créer les liens
+          </button>
           <button type="button" className="secondary" onClick={onCancel}>
             Annuler
           </button>

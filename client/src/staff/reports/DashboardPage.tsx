@@ -4,25 +4,6 @@ import { Chart } from '../shared/charts/Chart.tsx';
 import { barChartSpec } from '../shared/charts/specs.ts';
 import { csvHref, fmt, Insufficient, Loading, ReportFilters, SuppressionNote, useReport, type ReportCell } from '../shared/charts/report-ui.tsx';
 
-interface Distribution {
-  items: { key: string; label: string; count: ReportCell; share: ReportCell }[];
-  total: ReportCell;
-}
-type Dashboard =
-  | { status: 'insufficient'; year: number; date: string; k: number; message: string; associations: { id: number; name: string }[] }
-  | {
-      status: 'ok';
-      year: number;
-      date: string;
-      k: number;
-      inProgressAt: ReportCell;
-      mentorshipsOfYear: ReportCell;
-      youngPeople: ReportCell;
-      charts: { key: string; title: string; distribution: Distribution }[];
-      byAssociation: null | { rows: { key: string; label: string }[]; columns: { key: string; label: string }[]; cells: ReportCell[][]; rowTotals: ReportCell[]; columnTotals: ReportCell[]; total: ReportCell };
-      associations: { id: number; name: string }[];
-    };
-
 const dateFr = (iso: string) => iso.split('-').reverse().join('/');
 
 export function DashboardPage({ me }: { me: Me }) {
@@ -30,7 +11,7 @@ export function DashboardPage({ me }: { me: Me }) {
   const [association, setAssociation] = useState<number | undefined>();
   const [date, setDate] = useState('');
   const query = { year, association, date: date && date.startsWith(`${year}-`) ? date : undefined };
-  const { data, error } = useReport<Dashboard>('/reports/dashboard', query);
+  const { data, error } = useReport('/reports/dashboard', query);
   const specs = useMemo(
     () => (data?.status === 'ok' ? data.charts.map((c) => ({ ...c, spec: barChartSpec({ title: c.title, items: c.distribution.items.map((i) => ({ label: i.label, count: i.count })), k: data.k }) })) : []),
     [data],

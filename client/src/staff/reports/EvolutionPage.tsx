@@ -1,36 +1,16 @@
 import { useMemo, useState } from 'react';
 import { indicators } from '../../../../surveys/browser.ts';
-import type { Me } from '../api.ts';
+import type { ApiData, Me } from '../api.ts';
 import { Chart } from '../shared/charts/Chart.tsx';
 import { trendSpec } from '../shared/charts/specs.ts';
-import { basis, csvHref, fmt, Insufficient, Loading, ReportFilters, SuppressionNote, unitOf, useReport, type ReportMeasure } from '../shared/charts/report-ui.tsx';
+import { basis, csvHref, fmt, Insufficient, Loading, ReportFilters, SuppressionNote, unitOf, useReport } from '../shared/charts/report-ui.tsx';
 
-interface Point {
-  year: number;
-  measure: ReportMeasure;
-  interval: { low: number; high: number } | null;
-  smallSample: boolean;
-}
-interface Series {
-  indicatorId: string;
-  label: string;
-  unit: string;
-  points: Point[];
-}
-type Evolution =
-  | { status: 'insufficient'; year: number; k: number; message: string }
-  | {
-      status: 'ok';
-      k: number;
-      years: number[];
-      keyIndicators: Series[];
-      compared: { indicatorId: string; label: string; associations: (Series & { associationId: number; associationName: string })[] };
-      wordingChanges: { indicatorId: string; audience: 'youth' | 'mentor'; year: number }[];
-      associations: { id: number; name: string }[];
-    };
+type Evolution = ApiData<'/api/reports/evolution'>;
+type Series = Extract<Evolution, { status: 'ok' }>['keyIndicators'][number];
 
-const COMPARABLE = ['resultats.objectif_atteint', 'impact.confiance', 'impact.notes', 'impact.stage', 'impact.competences_psychosociales', 'realisations.frequence', 'realisations.assiduite', 'realisations.duree_moyenne', 'realisations.jeunes_accompagnes'];
-const drawable = (s: Series) => s.points.some((p) => typeof p.measure.value === 'number');
+const COMPARABLE = ['resultats.objectif_atteint', 'impact.confiance', 'impact.notes', 'impact.stage', 'impact.competences_psychosociales', 'realisations.frequence', 'realisations.assiduite', 'realisations.duree_moyenne', 'realisations.jeunes_accompagnes', 'realisations.qualite_relation'];
+// A line needs two years with a value: a single point says nothing the table does not.
+const drawable = (s: Series) => s.points.filter((p) => typeof p.measure.value === 'number').length >= 2;
 const isShare = (s: Series) => s.points.some((p) => p.measure.denominator !== null);
 const toPoints = (s: Series) => s.points.map((p) => ({ year: p.year, value: p.measure.value, low: p.interval?.low, high: p.interval?.high, smallSample: p.smallSample }));
 const labelOf = (id: string) => indicators.find((i) => i.id === id)?.label ?? id;
@@ -40,12 +20,14 @@ export function EvolutionPage({ me }: { me: Me }) {
   const [association, setAssociation] = useState<number | undefined>();
   const [indicator, setIndicator] = useState<string>('');
   const query = { year, association, indicator: indicator || undefined };
-  const { data, error } = useReport<Evolution>('/reports/evolution', query);
+  const { data, error } = useReport('/reports/evolution', query);
   const charts = useMemo(() => {
     if (data?.status !== 'ok') return null;
     return {
-      keys: data.keyIndicators.map((s) => ({ s, spec: trendSpec({ title: s.label, share: isShare(s), series: [{ name: s.label, points: toPoints(s) }], width: 380 }) })),
-      compared: trendSpec({ title: `${data.compared.label} — par association`, share: data.compared.associations.some(isShare), series: data.compared.associations.map((a) => ({ name: a.associationName, points: toPoints(a) })) }),
+      keys: data.keyIndicators.filter(drawable).map((s) => ({ s, spec: trendSpec({ title: s.label, share: isShare(s), series: [{ name: s.label, points: toPoints(s) }], width: 340 }) })),
+      compared: data.compared.associations.some(drawable)
+        ? trendSpec({ title: `${data.compared.label} — par association`, share: data.compared.associations.some(isShare), series: data.compared.associations.map((a) => ({ name: a.associationName, points: toPoints(a) })), width: 520 })
+        : null,
     };
   }, [data]);
   return (
@@ -78,22 +60,74 @@ export function EvolutionPage({ me }: { me: Me }) {
             </div>
           )}
           <SuppressionNote k={data.k} />
-          <h2>Indicateurs clés, {data.years[0]}–{data.years.at(-1)}</h2>
-          <div className="chart-grid">
-            {charts.keys.map(({ s, spec }) =>
-              drawable(s) ? (
-                <Chart key={s.indicatorId} spec={spec} title={s.label} fileName={`evolution-${s.indicatorId}`} />
-              ) : (
-                <div key={s.indicatorId} className="chart-box">
-                  <h3>{s.label}</h3>
-                  <p className="note">Aucune valeur affichable : indicateur non disponible, ou effectifs masqués par le secret statistique chaque année.</p>
-                </div>
-              ),
-            )}
+          <h2 id="indicateurs-cles">
+            Indicateurs clés, {data.years[0]}–{data.years.at(-1)}
+          </h2>
+          <div className="table-scroll">
+            <table className="evolution-table" aria-labelledby="indicateurs-cles">
+              <thead>
+                <tr>
+                  <th scope="col">Indicateur</th>
+                  {data.years.map((y) => (
+                    <th key={y} scope="col" className="num">
+                      {y}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {data.keyIndicators.map((s) => (
+                  <tr key={s.indicatorId}>
+                    <th scope="row">{s.label}</th>
+                    {s.points.map((p) => {
+                      const changed = data.wordingChanges.some((w) => w.indicatorId === s.indicatorId && w.year === p.year);
+                      return (
+                        <td key={p.year} className="num" data-year={p.year}>
+                          {p.noData ? <span className="note">pas de données</span> : fmt(p.measure.value, data.k, unitOf(p.measure, s.unit))}
+                          {!p.noData && <div className="note">{basis(p.measure, data.k)}</div>}
+                          {p.smallSample && (
+                            <div className="low-rate" title="Moins de 30 réponses : à lire avec prudence">
+                              △ petit échantillon
+                            </div>
+                          )}
+                          {changed && (
+                            <div className="low-rate" title="La formulation de la question a changé cette année">
+                              ✎ formulation modifiée
+                            </div>
+                          )}
+                        </td>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
+          <p className="note">
+            « pas de données » : rien n’est enregistré pour cette année. △ : part ou moyenne calculée sur moins de 30 réponses. ✎ : la question a changé de formulation, l’année n’est pas
+            strictement comparable à la précédente.
+          </p>
+          <details className="charts-on-demand">
+            <summary>Voir les graphiques des indicateurs clés ({charts.keys.length})</summary>
+            {charts.keys.length === 0 ? (
+              <p className="note">Aucune courbe à tracer : il faut au moins deux années avec une valeur affichable.</p>
+            ) : (
+              <div className="chart-grid">
+                {charts.keys.map(({ s, spec }) => (
+                  <Chart key={s.indicatorId} spec={spec} title={s.label} fileName={`evolution-${s.indicatorId}`} />
+                ))}
+              </div>
+            )}
+          </details>
           <h2>{data.compared.label} : associations comparées</h2>
-          <p className="note">Barres verticales : intervalle de confiance à 95 % (méthode de Wilson). Triangles : moins de 30 réponses, à lire avec prudence.</p>
-          <Chart spec={charts.compared} title={`${data.compared.label} par association`} fileName={`associations-${data.compared.indicatorId}`} />
+          <p className="note">Intervalle de confiance à 95 % (méthode de Wilson) pour les parts. Petit échantillon : moins de 30 réponses, à lire avec prudence.</p>
+          {charts.compared && (
+            <details className="charts-on-demand">
+              <summary>Voir le graphique : {data.compared.label} par association</summary>
+              <Chart spec={charts.compared} title={`${data.compared.label} par association`} fileName={`associations-${data.compared.indicatorId}`} />
+            </details>
+          )}
+          <div className="table-scroll">
           <table>
             <caption>{data.compared.label} par association et par année</caption>
             <thead>
@@ -109,7 +143,7 @@ export function EvolutionPage({ me }: { me: Me }) {
             <tbody>
               {data.compared.associations.flatMap((a) =>
                 a.points
-                  .filter((p) => p.measure.value !== null)
+                  .filter((p) => !p.noData)
                   .map((p) => (
                     <tr key={`${a.associationId}-${p.year}`}>
                       <th scope="row">{a.associationName}</th>
@@ -123,6 +157,7 @@ export function EvolutionPage({ me }: { me: Me }) {
               )}
             </tbody>
           </table>
+          </div>
         </>
       )}
     </>

@@ -11,26 +11,21 @@ export function ExportsPage({ me }: { me: Me }) {
   const [association, setAssociation] = useState<number | undefined>();
   const [printing, setPrinting] = useState(false);
   const [status, setStatus] = useState('');
-  const list = useReport<{ k: number; associations: { id: number; name: string }[] }>('/reports/response-rate', { year });
+  const list = useReport('/reports/response-rate', { year });
   const k = list.data?.k;
   const printUrl = `/api/reports/export/print?${q({ year, association })}`;
 
-  // One click to PDF: the printable report is loaded in a hidden frame of the same origin and printed from there.
+  // One click to PDF: the report opens in a new tab and prints itself (a same-origin script, as the CSP wants).
+  // A hidden frame cannot work: the app's own `frame-ancestors 'none'` refuses to be framed, even by itself.
   function print() {
     setPrinting(true);
-    setStatus('Préparation du rapport…');
-    const frame = document.createElement('iframe');
-    frame.title = 'Rapport imprimable';
-    frame.style.cssText = 'position:fixed;width:0;height:0;border:0;right:0;bottom:0';
-    frame.src = printUrl;
-    frame.onload = () => {
-      setStatus('Choisissez « Enregistrer au format PDF » dans la fenêtre d’impression.');
-      frame.contentWindow?.focus();
-      frame.contentWindow?.print();
-      setPrinting(false);
-      setTimeout(() => frame.remove(), 60_000);
-    };
-    document.body.append(frame);
+    const opened = window.open(`${printUrl}&autoprint=1`, '_blank');
+    setStatus(
+      opened
+        ? 'Le rapport s’ouvre dans un nouvel onglet : choisissez « Enregistrer au format PDF » dans la fenêtre d’impression.'
+        : 'Le navigateur a bloqué le nouvel onglet : utilisez le lien « Ouvrir le rapport imprimable », puis Imprimer.',
+    );
+    setPrinting(false);
   }
 
   return (

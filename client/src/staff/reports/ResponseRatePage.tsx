@@ -1,28 +1,11 @@
 import { useState } from 'react';
-import type { Me } from '../api.ts';
+import type { ApiData, Me } from '../api.ts';
 import { NonResponseSection } from './NonResponseSection.tsx';
 import { ResponseLanguages, type LanguageRow } from './ResponseLanguages.tsx';
 import { basis, csvHref, fmt, Loading, ReportFilters, SuppressionNote, useReport, type ReportCell, type ReportMeasure } from '../shared/charts/report-ui.tsx';
 
-interface AudienceRate {
-  issued: ReportCell;
-  answered: ReportCell;
-  declined: ReportCell;
-  pending: ReportCell;
-  rate: ReportCell;
-  lowRate: boolean;
-}
-interface Rates {
-  year: number;
-  k: number;
-  rows: ({ associationId: number | null; label: string; year: number; youth: AudienceRate; mentor: AudienceRate } & LanguageRow)[];
-  associations: { id: number; name: string }[];
-}
-interface Pairs {
-  year: number;
-  k: number;
-  rows: { associationId: number | null; label: string; agreement: { objective: ReportMeasure; frequency: ReportMeasure; frequencyClose: ReportMeasure } }[];
-}
+type Rates = ApiData<'/api/reports/response-rate'>;
+type AudienceRate = Rates['rows'][number]['youth'];
 
 function RateCells({ a, k }: { a: AudienceRate; k: number }) {
   return (
@@ -42,8 +25,8 @@ export function ResponseRatePage({ me }: { me: Me }) {
   const [year, setYear] = useState(new Date().getFullYear());
   const [association, setAssociation] = useState<number | undefined>();
   const query = { year, association, compare: 'previous' };
-  const rates = useReport<Rates>('/reports/response-rate', query);
-  const pairs = useReport<Pairs>('/reports/pairs', { year, association });
+  const rates = useReport('/reports/response-rate', query);
+  const pairs = useReport('/reports/pairs', { year, association });
   const low = rates.data?.rows.some((r) => r.youth.lowRate || r.mentor.lowRate);
   return (
     <>

@@ -1,45 +1,88 @@
 import { useMemo, useState } from 'react';
-import type { Me } from '../api.ts';
+import type { ApiData, Me } from '../api.ts';
 import { Chart } from '../shared/charts/Chart.tsx';
 import { FunnelSection } from './FunnelSection.tsx';
 import { RelationshipSection } from './RelationshipSection.tsx';
 import { barChartSpec } from '../shared/charts/specs.ts';
 import { basis, csvHref, fmt, fmtChange, Insufficient, Loading, ReportFilters, SuppressionNote, unitOf, useReport, type ReportCell, type ReportMeasure } from '../shared/charts/report-ui.tsx';
 
-interface Distribution {
-  items: { key: string; label: string; count: ReportCell; share: ReportCell }[];
-  total: ReportCell;
+type ValueChain = ApiData<'/api/reports/value-chain'>;
+type Chain = Extract<ValueChain, { status: 'ok' }>;
+type Figure = Chain['links'][number]['figures'][number];
+type Distribution = Chain['resultsApart']['byCategory'];
+type AudienceAnswers = Chain['answers']['youth'];
+type DataQuality = Chain['dataQuality'];
+
+/** Status/reason conflicts, drafts, and the answers each impact share rests on: what to check before reading the figures. */
+function DataQualityPanel({ q, k, year }: { q: DataQuality; k: number; year: number }) {
+  return (
+    <section className="data-quality" aria-labelledby="qualite-donnees" data-testid="qualite-donnees">
+      <h2 id="qualite-donnees">Qualité des données {year}</h2>
+      <h3>Objectif atteint : quel chiffre est l’indicateur ?</h3>
+      <p>{q.objectiveDefinition}</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Lecture</th>
+            <th scope="col" className="num">Mentorats terminés</th>
+          </tr>
+        </thead>
+        <tbody>
+          {q.objectiveReadings.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">
+                {r.isIndicator ? <strong>{r.label}</strong> : r.label}
+              </th>
+              <td className="num">{fmt(r.count, k)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Statut et motif de fin en désaccord</h3>
+      {q.conflicts.total === 0 ? (
+        <p>Aucun mentorat terminé en {year} n’a un statut et un motif de fin contradictoires.</p>
+      ) : (
+        <>
+          <DistributionTable title="Lignes du tableau de pilotage à corriger, par type de désaccord" d={q.conflicts} k={k} />
+          {q.conflictsByAssociation && <DistributionTable title="Lignes à corriger, par association" d={q.conflictsByAssociation} k={k} />}
+        </>
+      )}
+      <h3>Déclarations annuelles non soumises</h3>
+      {q.declarations.length === 0 ? (
+        <p>Toutes les déclarations {year} sont soumises.</p>
+      ) : (
+        <ul>
+          {q.declarations.map((d) => (
+            <li key={d.associationId}>
+              {d.name} : {d.state === 'brouillon' ? 'brouillon non soumis (non compté dans Ressources et Activités)' : 'pas encore commencée'}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3>Couverture des réponses, à côté de chaque part d’impact</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Indicateur d’impact</th>
+            <th scope="col" className="num">Jeunes ayant répondu</th>
+            <th scope="col" className="num">Mentorats terminés</th>
+            <th scope="col" className="num">Couverture</th>
+          </tr>
+        </thead>
+        <tbody>
+          {q.coverage.map((c) => (
+            <tr key={c.indicatorId}>
+              <th scope="row">{c.label}</th>
+              <td className="num">{fmt(c.answers, k)}</td>
+              <td className="num">{fmt(c.closed, k)}</td>
+              <td className="num">{fmt(c.share, k, 'part')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
 }
-interface Figure {
-  indicatorId: string;
-  label: string;
-  unit: string;
-  isKey: boolean;
-  sources: string[];
-  available: boolean;
-  note: string | null;
-  current: ReportMeasure;
-  previous: ReportMeasure | null;
-  change: ReportCell;
-  details: { key: string; label: string; unit: string; current: ReportMeasure; previous: ReportMeasure | null }[];
-  breakdowns: { key: string; title: string; current: Distribution }[];
-  list: string[];
-}
-type ValueChain =
-  | { status: 'insufficient'; year: number; k: number; message: string; associations: { id: number; name: string }[] }
-  | {
-      status: 'ok';
-      year: number;
-      compare: boolean;
-      k: number;
-      youngPeople: ReportCell;
-      mentorshipsClosed: ReportCell;
-      answersReceived: ReportCell;
-      declarationsSubmitted: number;
-      links: { link: string; label: string; figures: Figure[] }[];
-      resultsApart: { byCategory: Distribution; byReason: Distribution; stopReasonsYouth: Distribution; stopReasonsMentor: Distribution; objectiveChangedYouth: ReportMeasure; objectiveChangedMentor: ReportMeasure };
-      associations: { id: number; name: string }[];
-    };
 
 function DistributionTable({ title, d, k }: { title: string; d: Distribution; k: number }) {
   return (
@@ -85,7 +128,13 @@ function FigureView({ f, k, year, compare }: { f: Figure; k: number; year: numbe
           <div className="vc-meta">{basis(f.current, k)}</div>
           {compare && f.previous && (
             <div className="vc-meta">
-              {year - 1} : {fmt(f.previous.value, k, unit)} · évolution <span className={change}>{fmtChange(f.change, k, unit)}</span>
+              {f.previous.value === null ? (
+                <>{year - 1} : pas de données</>
+              ) : (
+                <>
+                  {year - 1} : {fmt(f.previous.value, k, unit)} · évolution <span className={change}>{fmtChange(f.change, k, unit)}</span>
+                </>
+              )}
             </div>
           )}
         </>
@@ -135,11 +184,11 @@ export function ValueChainPage({ me }: { me: Me }) {
   const [association, setAssociation] = useState<number | undefined>();
   const [compare, setCompare] = useState(true);
   const query = { year, association, compare: compare ? 'previous' : undefined };
-  const { data, error } = useReport<ValueChain>('/reports/value-chain', query);
+  const { data, error } = useReport('/reports/value-chain', query);
   const apartSpec = useMemo(
     () =>
       data?.status === 'ok'
-        ? barChartSpec({ title: `Fins de mentorat ${data.year}, par catégorie`, items: data.resultsApart.byCategory.items.map((i) => ({ label: i.label, count: i.count })), k: data.k, width: 300 })
+        ? barChartSpec({ title: `Fins de mentorat ${data.year}, par catégorie de motif`, items: data.resultsApart.byCategory.items.map((i) => ({ label: i.label, count: i.count })), k: data.k, width: 300 })
         : null,
     [data],
   );
@@ -162,8 +211,14 @@ export function ValueChainPage({ me }: { me: Me }) {
         <>
           <p className="summary" data-testid="resume">
             <strong>{fmt(data.youngPeople, data.k)}</strong> jeunes accompagnés en {data.year} · <strong>{fmt(data.mentorshipsClosed, data.k)}</strong> mentorats terminés ·{' '}
-            <strong>{fmt(data.answersReceived, data.k)}</strong> questionnaires reçus · {data.declarationsSubmitted} déclaration(s) annuelle(s) soumise(s)
+            {data.declarationsSubmitted} déclaration(s) annuelle(s) soumise(s)
           </p>
+          <p className="summary" data-testid="reponses">
+            Questionnaires reçus : <strong>{fmt(data.answers.youth.answered, data.k)}</strong> réponses de jeunes sur {fmt(data.answers.youth.issued, data.k)} liens (taux{' '}
+            {fmt(data.answers.youth.rate, data.k, 'part')}) · <strong>{fmt(data.answers.mentor.answered, data.k)}</strong> réponses de mentors sur {fmt(data.answers.mentor.issued, data.k)} liens
+            (taux {fmt(data.answers.mentor.rate, data.k, 'part')})
+          </p>
+          {data.compare && data.previousHasData === false && <p className="note">Rien n’est enregistré pour {data.year - 1} : les comparaisons à cette année sont notées « pas de données ».</p>}
           <SuppressionNote k={data.k} />
           <div className="chain">
             {data.links.map((l) => (
@@ -190,7 +245,9 @@ export function ValueChainPage({ me }: { me: Me }) {
                 <DistributionTable title="Arrêt anticipé : raison donnée par les mentors" d={data.resultsApart.stopReasonsMentor} k={data.k} />
               </div>
             </div>
+            <p className="note">{data.dataQuality.objectiveDefinition}</p>
           </section>
+          <DataQualityPanel q={data.dataQuality} k={data.k} year={data.year} />
         </>
       )}
       <RelationshipSection year={year} association={association} />

@@ -1,31 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { apiQuery, type ApiData } from '../api.ts';
 
-export interface ListValue {
-  id: number;
-  code: string;
-  label: string;
-  groupLabel: string | null;
-  sortOrder: number;
-  retired: boolean;
-  inUse: number;
-}
-export interface ListKindData {
-  kind: 'sexe' | 'niveau_scolaire' | 'type_placement' | 'objectif' | 'modalite' | 'motif_cloture';
-  label: string;
-  values: ListValue[];
-}
-export interface Territory {
-  id: number;
-  name: string;
-  retired: boolean;
-  inUse: number;
-}
-export interface ListsData {
-  kinds: ListKindData[];
-  territories: Territory[];
-  closureGroups: { code: string; label: string }[];
-}
+export type ListsData = ApiData<'/api/lists'>;
+export type ListKindData = ListsData['kinds'][number];
+export type ListValue = ListKindData['values'][number];
+export type Territory = ListsData['territories'][number];
 
 export const STATUS_LABELS: Record<string, string> = {
   candidature: 'Candidature',
@@ -37,13 +16,8 @@ export const STATUS_LABELS: Record<string, string> = {
 
 /** The department's fixed lists and territories (« Paramètres figés »), as forms and filters need them. */
 export function useLists() {
-  const [data, setData] = useState<ListsData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const reload = useCallback(() => {
-    api<ListsData>('/lists').then(setData, (e: Error) => setError(e.message));
-  }, []);
-  useEffect(reload, [reload]);
-  return { data, error, reload };
+  const query = useQuery(apiQuery('/api/lists'));
+  return { data: query.data ?? null, error: query.error ? query.error.message : null, reload: () => void query.refetch() };
 }
 
 export function valuesOf(data: ListsData | null, kind: ListKindData['kind']): ListValue[] {

@@ -1,5 +1,7 @@
-import { useEffect, useState, type ReactNode } from 'react';
-import { api, type Me } from '../../api.ts';
+import type { ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { apiQuery, type ApiData, type Me } from '../../api.ts';
+import { ApiErrorBanner } from '../ApiErrorBanner.tsx';
 import { hiddenCountLabel, isHidden, type Cell } from './specs.ts';
 
 /** The report JSON's cell: a number, `{ suppressed: true }`, or null (nothing measured). */
@@ -105,29 +107,19 @@ export function csvHref(report: string, query: Record<string, string | number | 
   return `/api/reports/export/csv?${q.toString()}`;
 }
 
-/** Loads a report; reloads when the query changes; French error from the server. */
-export function useReport<T>(path: string, query: Record<string, string | number | undefined>) {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const key = JSON.stringify(query);
-  useEffect(() => {
-    let live = true;
-    setData(null);
-    setError(null);
-    api<T>(path, { query }).then(
-      (d) => live && setData(d),
-      (e: Error) => live && setError(e.message),
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [path, key]);
-  return { data, error };
+type ReportPath = Extract<Parameters<typeof apiQuery>[0], `/api/reports/${string}`> extends `/api${infer P}` ? P : never;
+
+/**
+ * Loads a report (TanStack Query: cached per query, refetched after a write); its type comes from the route table's
+ * response schema: `useReport('/reports/dashboard', { year })`.
+ */
+export function useReport<P extends ReportPath>(path: P, query: Record<string, string | number | undefined>) {
+  const result = useQuery(apiQuery(`/api${path}` as '/api/reports/dashboard', { params: { query: query as never } }));
+  return { data: (result.data ?? null) as ApiData<`/api${P}`> | null, error: result.error?.message ?? null };
 }
 
 export function Loading({ data, error }: { data: unknown; error: string | null }) {
-  if (error) return <p className="error" role="alert">{error}</p>;
+  if (error) return <ApiErrorBanner error={error} />;
   if (!data) return <p role="status">Chargement…</p>;
   return null;
 }
