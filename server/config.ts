@@ -38,7 +38,7 @@ export interface Config {
 export interface RateLimits {
   /** Login attempts per client address per window. */
   loginPerIp: number;
-  /** Failed login attempts per account (e-mail) per window. */
+  /** Failed login attempts per (account, client address) before each further one waits, 1 s then doubling up to the window. */
   loginPerAccount: number;
   loginWindowMs: number;
   /** Openings of /q/<token> per client address per window (a youth home shares one address). */

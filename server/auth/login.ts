@@ -9,7 +9,8 @@ import { audit } from '../audit/audit.ts';
 import { accountDepartment } from '../users/ownership.ts';
 
 export const LoginInput = z.strictObject({
-  email: z.string().trim().toLowerCase().email().max(254),
+  // Same normalisation as the limiter in front (server/http/rate-limit.ts), which refuses longer addresses first.
+  email: z.string({ error: 'Indiquez votre adresse e-mail.' }).trim().toLowerCase().max(254, { error: 'L’adresse e-mail ne doit pas dépasser 254 caractères.' }).email({ error: 'Adresse e-mail invalide.' }),
   password: z.string().min(1).max(1024),
 });
 

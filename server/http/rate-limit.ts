@@ -5,6 +5,7 @@ import { users } from '../../db/schema/index.ts';
 import type { AppContext } from '../context.ts';
 import { ServiceError } from '../errors.ts';
 import { audit } from '../audit/audit.ts';
+import { accountDepartment } from '../users/ownership.ts';
 
 const TOO_MANY_LOGINS = 'Trop de tentatives de connexion. Patientez quelques minutes avant de réessayer.';
 const TOO_MANY_REQUESTS = 'Trop de demandes en peu de temps. Patientez quelques minutes puis réessayez.';
@@ -16,33 +17,129 @@ const common: Partial<Options> = {
   handler: (_req, _res, next, options) => next(new ServiceError('RATE_LIMITED', String(options.message))),
 };
 
-function loginEmail(req: Request): string | null {
-  const email = (req.body as { email?: unknown } | undefined)?.email;
-  return typeof email === 'string' && email.length > 0 && email.length <= 254 ? email.trim().toLowerCase() : null;
-}
+/** The longest address a login may carry (RFC 5321); longer is refused before anything else looks at it. */
+export const MAX_EMAIL_LENGTH = 254;
+/** Raw values are cut off far below the JSON body limit: nothing is normalised from a megabyte of spaces. */
+const MAX_RAW_EMAIL_LENGTH = 1024;
+const EMAIL_TOO_LONG = `L’adresse e-mail ne doit pas dépasser ${MAX_EMAIL_LENGTH} caractères.`;
 
 /**
- * Audits a blocked login once per window and key (the first refused attempt): a flood of blocked requests must
- * not become a flood of writes.
+ * The address exactly as the login compares it (trimmed, lower case, like LoginInput): the limiter and the login
+ * must agree on whose account it is, or padding the address would slip past the limiter.
  */
-function onLoginBlocked(ctx: AppContext, req: Request, scope: 'compte' | 'adresse'): void {
-  const info = (req as unknown as Record<string, { used: number; limit: number } | undefined>)[scope === 'compte' ? 'rateLimitAccount' : 'rateLimit'];
-  if (info && info.used !== info.limit + 1) return;
-  const email = loginEmail(req);
-  const user = email ? ctx.db.select({ id: users.id, departmentId: users.departmentId, associationId: users.associationId }).from(users).where(eq(users.email, email)).get() : undefined;
+export function normaliseLoginEmail(value: unknown): string | null {
+  return typeof value === 'string' && value.length <= MAX_RAW_EMAIL_LENGTH ? value.trim().toLowerCase() : null;
+}
+
+function loginEmail(req: Request): string | null {
+  const email = normaliseLoginEmail((req.body as { email?: unknown } | undefined)?.email);
+  return email && email.length <= MAX_EMAIL_LENGTH ? email : null;
+}
+
+/** Refuses (400, French) an address too long once normalised, before any limiter counts it or any lookup runs. */
+function loginEmailLength(): RequestHandler {
+  return (req, _res, next) => {
+    const raw = (req.body as { email?: unknown } | undefined)?.email;
+    if (typeof raw !== 'string') return next();
+    const email = normaliseLoginEmail(raw);
+    if (email === null || email.length > MAX_EMAIL_LENGTH) return next(new ServiceError('BAD_REQUEST', EMAIL_TOO_LONG));
+    next();
+  };
+}
+
+function auditBlocked(ctx: AppContext, email: string | null, scope: 'compte' | 'adresse'): void {
+  const user = email ? ctx.db.select({ id: users.id, role: users.role, departmentId: users.departmentId, associationId: users.associationId }).from(users).where(eq(users.email, email)).get() : undefined;
+  const departmentId = user ? accountDepartment(ctx.db, user) : null;
   audit(ctx, {
     action: 'connexion.bloquee',
     target: user ? `user:${user.id}` : null,
-    actor: user ? { userId: user.id, departmentId: user.departmentId ?? undefined, associationId: user.associationId } : undefined,
-    departmentId: user?.departmentId ?? null,
+    actor: user ? { userId: user.id, departmentId: departmentId ?? undefined, associationId: user.associationId } : undefined,
+    departmentId,
     associationId: user?.associationId ?? null,
     details: { limite: scope },
   });
 }
 
 /**
- * Login limits: failed attempts per client address and per account (a distributed guess on one account is slowed
- * as much as one address trying many accounts). Successful logins are not counted.
+ * Audits an address blocked by the global limit once per window (its first refused attempt): a flood of blocked
+ * requests must not become a flood of writes.
+ */
+function onIpBlocked(ctx: AppContext, req: Request): void {
+  const info = (req as unknown as Record<string, { used: number; limit: number } | undefined>).rateLimit;
+  if (info && info.used !== info.limit + 1) return;
+  auditBlocked(ctx, loginEmail(req), 'adresse');
+}
+
+interface Backoff {
+  failures: number;
+  lastFailure: number;
+  blockedUntil: number;
+}
+
+/** The first wait once the free attempts are spent; each further failure doubles it, up to the window. */
+const FIRST_DELAY_MS = 1_000;
+/** Entries kept in memory at most: an attacker cycling addresses cannot grow the map without bound. */
+const MAX_BACKOFF_ENTRIES = 50_000;
+
+/**
+ * Failed logins per (account, client address): after `free` failures, each further attempt from that address
+ * must wait, 1 s then doubling up to `maxDelayMs`; a success clears it. Another address (the real person at
+ * work, at home) is not slowed: nobody can lock someone else's account by failing on purpose. Counters live in
+ * memory only (no address is written to disk) and are forgotten a window after the last failure.
+ */
+export class LoginBackoff {
+  private readonly entries = new Map<string, Backoff>();
+  constructor(
+    private readonly free: number,
+    private readonly maxDelayMs: number,
+    private readonly now: () => number,
+  ) {}
+
+  /** Milliseconds to wait before this key may try again (0: now). */
+  waitFor(key: string): number {
+    const entry = this.entries.get(key);
+    return entry ? Math.max(0, entry.blockedUntil - this.now()) : 0;
+  }
+
+  /** Records a failure; true when it starts the waits (audited once, not at each attempt). */
+  fail(key: string): boolean {
+    const now = this.now();
+    let entry = this.entries.get(key);
+    if (entry && now - entry.lastFailure > this.maxDelayMs && entry.blockedUntil <= now) entry = undefined;
+    if (!entry) {
+      this.prune(now);
+      entry = { failures: 0, lastFailure: now, blockedUntil: 0 };
+    }
+    entry.failures += 1;
+    entry.lastFailure = now;
+    const over = entry.failures - this.free;
+    if (over >= 0) entry.blockedUntil = now + Math.min(this.maxDelayMs, FIRST_DELAY_MS * 2 ** Math.min(over, 30));
+    // Re-inserted so the map's order is the order of last failure (the oldest go first when pruning).
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return over === 0;
+  }
+
+  succeed(key: string): void {
+    this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private prune(now: number): void {
+    for (const [key, entry] of this.entries) {
+      if (this.entries.size < MAX_BACKOFF_ENTRIES && (now - entry.lastFailure <= this.maxDelayMs || entry.blockedUntil > now)) break;
+      this.entries.delete(key);
+    }
+  }
+}
+
+/**
+ * Login limits: a global cap of failed attempts per client address (one address trying many accounts), and a
+ * backoff per (account, address) (one address guessing one account) that never locks the account for others.
+ * Successful logins are not counted.
  */
 export function loginRateLimiters(ctx: AppContext): RequestHandler[] {
   const { loginPerIp, loginPerAccount, loginWindowMs } = ctx.config.rateLimits;
@@ -53,26 +150,28 @@ export function loginRateLimiters(ctx: AppContext): RequestHandler[] {
     skipSuccessfulRequests: true,
     message: TOO_MANY_LOGINS,
     handler: (req, _res, next) => {
-      onLoginBlocked(ctx, req, 'adresse');
+      onIpBlocked(ctx, req);
       next(new ServiceError('RATE_LIMITED', TOO_MANY_LOGINS));
     },
   });
-  const perAccount = rateLimit({
-    ...common,
-    windowMs: loginWindowMs,
-    limit: loginPerAccount,
-    skipSuccessfulRequests: true,
-    identifier: 'compte',
-    requestPropertyName: 'rateLimitAccount',
-    keyGenerator: (req) => `compte:${loginEmail(req)}`,
-    skip: (req) => loginEmail(req) === null,
-    message: TOO_MANY_LOGINS,
-    handler: (req, _res, next) => {
-      onLoginBlocked(ctx, req, 'compte');
-      next(new ServiceError('RATE_LIMITED', TOO_MANY_LOGINS));
-    },
-  });
-  return [perIp, perAccount];
+  const backoff = new LoginBackoff(loginPerAccount, loginWindowMs, () => ctx.now().getTime());
+  const perAccountAndIp: RequestHandler = (req, res, next) => {
+    const email = loginEmail(req);
+    if (email === null) return next();
+    const key = `${email}\n${clientKey(req.ip ?? '')}`;
+    const wait = backoff.waitFor(key);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      res.set('Retry-After', String(seconds));
+      return next(new ServiceError('RATE_LIMITED', `Trop de tentatives de connexion pour ce compte depuis cet appareil. Réessayez dans ${seconds} seconde${seconds > 1 ? 's' : ''}.`));
+    }
+    res.on('finish', () => {
+      if (res.statusCode === 200) backoff.succeed(key);
+      else if (res.statusCode === 401 && backoff.fail(key)) auditBlocked(ctx, email, 'compte');
+    });
+    next();
+  };
+  return [loginEmailLength(), perIp, perAccountAndIp];
 }
 
 /**

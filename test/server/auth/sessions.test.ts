@@ -54,23 +54,54 @@ describe('login', () => {
     expect(res.status).toBe(401);
   });
 
-  it('limits failed logins per account (429, French, audited), even from several addresses', async () => {
+  it('slows failed logins per (account, address) with a growing wait, never locking the account for another address', async () => {
     const base = testConfig();
     const { evaluator } = await setup({ rateLimits: { ...base.rateLimits, loginPerAccount: 3, loginPerIp: 1000 }, trustProxy: 1 });
-    for (let i = 0; i < 3; i++) {
-      const res = await request(t.app).post('/api/session').set('X-Forwarded-For', `203.0.113.${i + 1}`).send({ email: evaluator.email, password: 'mauvais mot de passe' });
-      expect(res.status).toBe(401);
-    }
-    const blocked = await request(t.app).post('/api/session').set('X-Forwarded-For', '203.0.113.99').send({ email: evaluator.email, password: evaluator.password });
+    const from = (ip: string, password: string, email = evaluator.email) => request(t.app).post('/api/session').set('X-Forwarded-For', ip).send({ email, password });
+    const attacker = '203.0.113.7';
+    for (let i = 0; i < 3; i++) expect((await from(attacker, 'mauvais mot de passe')).status).toBe(401);
+    // The 3rd failure started a 1 s wait from that address: even the right password waits (no oracle).
+    const blocked = await from(attacker, evaluator.password);
     expect(blocked.status).toBe(429);
-    expect(blocked.body.error.message).toMatch(/Trop de tentatives/);
+    expect(blocked.headers['retry-after']).toBe('1');
+    expect(blocked.body.error.message).toMatch(/Trop de tentatives de connexion pour ce compte depuis cet appareil. Réessayez dans 1 seconde\./);
     expect(t.db.select({ n: count() }).from(sessions).get()!.n).toBe(0);
-    // Further blocked attempts are refused too, but audited once per window (no write flood).
-    expect((await request(t.app).post('/api/session').send({ email: evaluator.email, password: evaluator.password })).status).toBe(429);
+    // Anyone else — the real person from another address — logs in at once: ten wrong attempts lock nobody out.
+    expect((await from('198.51.100.20', evaluator.password)).status).toBe(200);
+    // The wait doubles with each further failure from the attacker's address: 1 s, 2 s, 4 s…
+    const waits: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      t.setNow(new Date(t.ctx.now().getTime() + 60_000));
+      expect((await from(attacker, 'mauvais mot de passe')).status).toBe(401);
+      waits.push(String((await from(attacker, 'mauvais mot de passe')).headers['retry-after']));
+    }
+    expect(waits).toEqual(['2', '4', '8']);
+    // The start of the waits is audited once, not at every attempt.
     expect(auditActions(t).filter((a) => a.action === 'connexion.bloquee' && a.target === `user:${evaluator.id}`)).toHaveLength(1);
-    // Another account is not affected.
-    const other = await makeUser(t.db, { role: 'evaluateur', departmentId: evaluator.departmentId! });
-    expect((await request(t.app).post('/api/session').send({ email: other.email, password: other.password })).status).toBe(200);
+    // After the wait, the right password works and clears the count.
+    t.setNow(new Date(t.ctx.now().getTime() + 60_000));
+    expect((await from(attacker, evaluator.password)).status).toBe(200);
+    expect((await from(attacker, 'mauvais mot de passe')).status).toBe(401);
+    expect((await from(attacker, 'mauvais mot de passe')).status).toBe(401);
+  });
+
+  it('counts a padded or upper-case address as the same account (even padded past 254 characters), and refuses one longer than 254 once trimmed (400, French)', async () => {
+    const base = testConfig();
+    const { evaluator } = await setup({ rateLimits: { ...base.rateLimits, loginPerAccount: 3, loginPerIp: 1000 } });
+    // The former bypass: padded past 254 characters, the address skipped the per-account count and still logged in.
+    const variants = [`${' '.repeat(300)}${evaluator.email}`, `  ${evaluator.email.toUpperCase()}${' '.repeat(260)}`, `\t${evaluator.email}\n`];
+    for (const email of variants) expect((await request(t.app).post('/api/session').send({ email, password: 'mauvais mot de passe' })).status).toBe(401);
+    for (const email of [evaluator.email, ...variants]) {
+      expect((await request(t.app).post('/api/session').send({ email, password: evaluator.password })).status, email.length.toString()).toBe(429);
+    }
+    // Too long once trimmed, or absurdly long raw: refused before the limiter and the login.
+    for (const email of [`${'a'.repeat(250)}@exemple.fr`, `${evaluator.email}${' '.repeat(5000)}`]) {
+      const res = await request(t.app).post('/api/session').send({ email, password: evaluator.password });
+      expect(res.status, email.length.toString()).toBe(400);
+      expect(res.body.error.message).toBe('L’adresse e-mail ne doit pas dépasser 254 caractères.');
+    }
+    expect(t.db.select({ n: count() }).from(sessions).get()!.n).toBe(0);
+    expect(auditActions(t).filter((a) => a.action === 'connexion.reussie')).toHaveLength(0);
   });
 
   it('limits failed logins per address, across accounts', async () => {
