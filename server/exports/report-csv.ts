@@ -13,10 +13,11 @@ import type { Series } from '../reports/evolution/compute.ts';
 import { pairsReport, type PairsResult } from '../reports/pairs/query.ts';
 import { responseRateReport, type ResponseRateResult } from '../reports/response-rate/query.ts';
 import { valueChainReport, type ValueChainResult } from '../reports/value-chain/query.ts';
-import { cellText, changeText, measureUnit } from './report-format.ts';
+import { cellOut, changeOut, csvNumber, isNumberCell, measureUnit, type OutCell } from './report-format.ts';
 import { funnelRows, nonResponseRows } from './evidence-rows.ts';
 import { funnelReport } from '../reports/funnel/query.ts';
 import { nonResponseReport } from '../reports/non-response/query.ts';
+import { neutralise as neutraliseText } from './registry-xlsx.ts';
 
 export const REPORTS = ['value-chain', 'dashboard', 'evolution', 'response-rate', 'pairs', 'funnel', 'non-response'] as const;
 export const ReportCsvParameters = z.strictObject({
@@ -29,7 +30,7 @@ export const ReportCsvParameters = z.strictObject({
 });
 export type ReportCsvParameters = z.infer<typeof ReportCsvParameters>;
 
-type Row = (string | number | null)[];
+export type Row = OutCell[];
 
 /**
  * A text cell starting with = + - @, a tab or a carriage return is read as a formula by spreadsheets (CSV
@@ -37,13 +38,22 @@ type Row = (string | number | null)[];
  */
 export function neutralise(value: string | number | null): string {
   if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value).replace('.', ',') : '';
+  // One rule for every export (registry workbook, report workbook, CSV).
+  return neutraliseText(value);
 }
 
-/** RFC 4180: comma-separated, CRLF, quotes doubled; a BOM so that spreadsheets read UTF-8. */
+/** A cell's CSV text: our own numbers in French (never neutralised: "-2,5" is a number), any text neutralised. */
+export function csvCell(value: OutCell): string {
+  return isNumberCell(value) ? csvNumber(value) : neutralise(value);
+}
+
+/**
+ * CSV as French Excel opens it with a double click: `;` between fields (the comma is the decimal mark),
+ * CRLF, quotes doubled, and a UTF-8 BOM so that accents survive.
+ */
 export function toCsv(rows: Row[]): string {
-  return stringify(rows.map((r) => r.map(neutralise)), { record_delimiter: 'windows', bom: true, quoted_match: /[",\r\n]/ });
+  return stringify(rows.map((r) => r.map(csvCell)), { delimiter: ';', record_delimiter: 'windows', bom: true, quoted_match: /[";\r\n]/ });
 }
 
 export function valueChainRows(r: ValueChainResult): Row[] {
@@ -57,15 +67,15 @@ export function valueChainRows(r: ValueChainResult): Row[] {
         link.label,
         f.label,
         f.isKey ? 'oui' : 'non',
-        f.available ? cellText(f.current.value, r.k, unit) : 'non disponible',
-        cellText(f.current.n ?? null, r.k) || (f.current.declarations !== undefined ? `${f.current.declarations} déclaration(s)` : ''),
-        cellText(f.current.denominator, r.k),
-        ...(r.compare ? [cellText(f.previous?.value ?? null, r.k, unit), changeText(f.change, r.k, unit)] : []),
+        f.available ? cellOut(f.current.value, r.k, unit) : 'non disponible',
+        cellOut(f.current.n ?? null, r.k) || (f.current.declarations !== undefined ? `${f.current.declarations} déclaration(s)` : ''),
+        cellOut(f.current.denominator, r.k),
+        ...(r.compare ? [cellOut(f.previous?.value ?? null, r.k, unit), changeOut(f.change, r.k, unit)] : []),
         f.sources.join(' + '),
       ]);
       for (const d of f.details) {
         const du = measureUnit(d.current, d.unit);
-        rows.push([link.label, `  ${d.label}`, '', cellText(d.current.value, r.k, du), cellText(d.current.n, r.k), cellText(d.current.denominator, r.k), ...(r.compare ? [cellText(d.previous?.value ?? null, r.k, du), ''] : []), '']);
+        rows.push([link.label, `  ${d.label}`, '', cellOut(d.current.value, r.k, du), cellOut(d.current.n, r.k), cellOut(d.current.denominator, r.k), ...(r.compare ? [cellOut(d.previous?.value ?? null, r.k, du), ''] : []), '']);
       }
     }
   }
@@ -75,10 +85,10 @@ export function valueChainRows(r: ValueChainResult): Row[] {
 export function dashboardRows(r: DashboardResult): Row[] {
   if (r.status !== 'ok') return [['Message'], [r.message]];
   const rows: Row[] = [['Graphique', 'Catégorie', 'Effectif', 'Part']];
-  rows.push(['Mentorats en cours', `au ${r.date}`, cellText(r.inProgressAt, r.k), '']);
+  rows.push(['Mentorats en cours', `au ${r.date}`, cellOut(r.inProgressAt, r.k), '']);
   for (const c of r.charts) {
-    for (const i of c.distribution.items) rows.push([c.title, i.label, cellText(i.count, r.k), cellText(i.share, r.k, 'part')]);
-    rows.push([c.title, 'Total', cellText(c.distribution.total, r.k), '']);
+    for (const i of c.distribution.items) rows.push([c.title, i.label, cellOut(i.count, r.k), cellOut(i.share, r.k, 'part')]);
+    rows.push([c.title, 'Total', cellOut(c.distribution.total, r.k), '']);
   }
   return rows;
 }
@@ -94,11 +104,11 @@ export function evolutionRows(r: EvolutionResult): Row[] {
         serie,
         s.label,
         p.year,
-        cellText(p.measure.value, r.k, unit),
-        cellText(p.measure.n, r.k),
-        cellText(p.measure.denominator, r.k),
-        p.interval ? cellText(p.interval.low, r.k, 'part') : '',
-        p.interval ? cellText(p.interval.high, r.k, 'part') : '',
+        cellOut(p.measure.value, r.k, unit),
+        cellOut(p.measure.n, r.k),
+        cellOut(p.measure.denominator, r.k),
+        p.interval ? cellOut(p.interval.low, r.k, 'part') : '',
+        p.interval ? cellOut(p.interval.high, r.k, 'part') : '',
         p.smallSample ? 'oui' : '',
         changed(s.indicatorId, p.year),
       ]);
@@ -114,7 +124,7 @@ export function responseRateRows(r: ResponseRateResult): Row[] {
   for (const row of r.rows) {
     for (const [audience, label] of [['youth', 'Jeunes'], ['mentor', 'Mentors']] as const) {
       const a = row[audience];
-      rows.push([row.label, row.year, label, cellText(a.issued, r.k), cellText(a.answered, r.k), cellText(a.declined, r.k), cellText(a.pending, r.k), cellText(a.rate, r.k, 'part'), a.lowRate ? 'taux inférieur à 50 %' : '']);
+      rows.push([row.label, row.year, label, cellOut(a.issued, r.k), cellOut(a.answered, r.k), cellOut(a.declined, r.k), cellOut(a.pending, r.k), cellOut(a.rate, r.k, 'part'), a.lowRate ? 'taux inférieur à 50 %' : '']);
     }
   }
   return rows;
@@ -125,7 +135,7 @@ export function pairsRows(r: PairsResult): Row[] {
   for (const row of r.rows) {
     for (const [key, label] of [['objective', 'Objectif atteint'], ['frequency', 'Fréquence des rencontres (même réponse)'], ['frequencyClose', 'Fréquence des rencontres (à un cran près)']] as const) {
       const m = row.agreement[key];
-      rows.push([row.label, label, cellText(m.n, r.k), cellText(m.denominator, r.k), cellText(m.value, r.k, 'part')]);
+      rows.push([row.label, label, cellOut(m.n, r.k), cellOut(m.denominator, r.k), cellOut(m.value, r.k, 'part')]);
     }
   }
   return rows;
@@ -136,19 +146,19 @@ export function reportCsv(ctx: StaffContext, p: ReportCsvParameters): { filename
   let rows: Row[];
   switch (p.report) {
     case 'value-chain':
-      rows = valueChainRows(valueChainReport(ctx, { ...base, compare: p.compare }));
+      rows = valueChainRows(valueChainReport(ctx, { ...base, compare: p.compare }, 'export'));
       break;
     case 'dashboard':
-      rows = dashboardRows(dashboardReport(ctx, { ...base, date: p.date }));
+      rows = dashboardRows(dashboardReport(ctx, { ...base, date: p.date }, 'export'));
       break;
     case 'evolution':
-      rows = evolutionRows(evolutionReport(ctx, { ...base, indicator: p.indicator }));
+      rows = evolutionRows(evolutionReport(ctx, { ...base, indicator: p.indicator }, 'export'));
       break;
     case 'response-rate':
-      rows = responseRateRows(responseRateReport(ctx, { ...base, compare: p.compare }));
+      rows = responseRateRows(responseRateReport(ctx, { ...base, compare: p.compare }, 'export'));
       break;
     case 'pairs':
-      rows = pairsRows(pairsReport(ctx, base));
+      rows = pairsRows(pairsReport(ctx, base, 'export'));
       break;
     case 'funnel':
       rows = funnelRows(funnelReport(ctx, { year: p.year }));

@@ -1,7 +1,8 @@
 /**
  * The printable report for the steering committee: one HTML page with print CSS (A4 landscape), the value
  * chain side by side, the results told apart, the trends and the dashboard charts as inline SVG. The staff
- * app prints it from a hidden frame (one click to PDF); opened directly, the browser's "Imprimer" does it.
+ * app opens it in a new tab with `autoprint=1`, where a same-origin script (the CSP allows no inline script,
+ * and `frame-ancestors 'none'` forbids printing it from a frame) opens the print dialog once the page is drawn.
  */
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -17,7 +18,12 @@ import { valueChainReport } from '../reports/value-chain/query.ts';
 import { dashboardCharts, evolutionCharts, renderSvg } from './report-charts.ts';
 import { cellText, changeText, dateFr, measureUnit } from './report-format.ts';
 
-export const PrintParameters = z.strictObject({ year: ReportYear, association: AssociationFilter });
+export const PrintParameters = z.strictObject({
+  year: ReportYear,
+  association: AssociationFilter,
+  /** "1": the page opens the print dialog itself (the staff app's button opens it in a new tab). */
+  autoprint: z.enum(['1']).optional(),
+});
 export type PrintParameters = z.infer<typeof PrintParameters>;
 
 export function escapeHtml(text: string | number): string {
@@ -38,7 +44,8 @@ h3 { font-size: 11pt; margin: 0 0 6px; color: #000091; }
 table { border-collapse: collapse; width: 100%; margin: 4px 0 10px; font-size: 9.5pt; break-inside: avoid; }
 th, td { border: 1px solid #ccc; padding: 3px 6px; text-align: left; } td.num { text-align: right; }
 .charts { display: grid; grid-template-columns: repeat(2, 1fr); gap: 10px; }
-.chart { break-inside: avoid; } .chart svg { max-width: 100%; height: auto; }
+.chart { break-inside: avoid; margin: 0; } .chart svg { width: 100%; height: auto; }
+h2 { break-after: avoid; }
 .note { font-size: 9pt; color: #3a3a3a; } .warn { color: #b34000; font-weight: bold; }
 .page { break-before: page; }
 @media screen { .hint { background: #e8edff; padding: 8px; } }
@@ -46,12 +53,12 @@ th, td { border: 1px solid #ccc; padding: 3px 6px; text-align: left; } td.num { 
 `;
 
 export async function buildPrintable(ctx: StaffContext, p: PrintParameters): Promise<string> {
-  const scope = resolveScope(ctx, p.association);
+  const scope = resolveScope(ctx, p.association, 'export');
   const k = scope.k;
-  const vc = valueChainReport(ctx, { year: p.year, association: p.association, compare: 'previous' });
-  const dash = dashboardReport(ctx, { year: p.year, association: p.association });
-  const evo = evolutionReport(ctx, { year: p.year, association: p.association });
-  const rates = responseRateReport(ctx, { year: p.year, association: p.association });
+  const vc = valueChainReport(ctx, { year: p.year, association: p.association, compare: 'previous' }, 'export');
+  const dash = dashboardReport(ctx, { year: p.year, association: p.association }, 'export');
+  const evo = evolutionReport(ctx, { year: p.year, association: p.association }, 'export');
+  const rates = responseRateReport(ctx, { year: p.year, association: p.association }, 'export');
   const who = scope.associationName ?? 'toutes les associations';
   const parts: string[] = [];
   parts.push(`<h1>Suivi du mentorat ${p.year} — ${escapeHtml(scope.departmentName)}</h1>`);
@@ -81,18 +88,25 @@ export async function buildPrintable(ctx: StaffContext, p: PrintParameters): Pro
     parts.push(`</tbody></table><p class="note">Un arrêt lié au binôme (disponibilité, déménagement, contact perdu) n'est pas un objectif manqué ; un objectif non atteint n'est pas forcément un échec, il a pu changer en route (selon les jeunes : ${escapeHtml(cellText(apart.objectiveChangedYouth.value, k, 'part') || '—')}).</p>`);
   }
 
-  parts.push('<h2 class="page">Évolution sur les années</h2>');
+  parts.push('<h2>Évolution sur les années</h2>');
   if (evo.status !== 'ok') parts.push(`<p role="alert">${escapeHtml(evo.message)}</p>`);
   else {
     if (evo.wordingChanges.length > 0) {
       parts.push(`<p class="warn">Attention : la formulation des questions a changé pour ${evo.wordingChanges.map((w) => `${escapeHtml(w.indicatorId)} (${w.year})`).join(', ')} ; les années ne sont pas strictement comparables.</p>`);
     }
+    // The figures first, one compact table over the years; the charts after it, only where a line can be drawn.
+    parts.push(`<table><thead><tr><th scope="col">Indicateur clé</th>${evo.years.map((y) => `<th scope="col" class="num">${y}</th>`).join('')}</tr></thead><tbody>`);
+    for (const s of evo.keyIndicators) {
+      const cells = s.points.map((pt) => `<td class="num">${escapeHtml(pt.noData ? 'pas de données' : cellText(pt.measure.value, k, measureUnit(pt.measure, s.unit)) || '—')}${pt.smallSample ? ' △' : ''}</td>`);
+      parts.push(`<tr><th scope="row">${escapeHtml(s.label)}</th>${cells.join('')}</tr>`);
+    }
+    parts.push('</tbody></table>');
     parts.push('<div class="charts">');
     for (const c of evolutionCharts(evo)) parts.push(`<figure class="chart">${await renderSvg(c.spec)}<figcaption class="note">${escapeHtml(c.title)}</figcaption></figure>`);
-    parts.push('</div><p class="note">Barres verticales : intervalle de confiance à 95 % (Wilson). Triangles : moins de 30 réponses, à lire avec prudence.</p>');
+    parts.push('</div><p class="note">Barres verticales : intervalle de confiance à 95 % (Wilson). Triangles (△ dans le tableau) : part ou moyenne sur moins de 30 réponses, à lire avec prudence.</p>');
   }
 
-  parts.push('<h2 class="page">Tableau de bord</h2>');
+  parts.push('<h2>Tableau de bord</h2>');
   if (dash.status !== 'ok') parts.push(`<p role="alert">${escapeHtml(dash.message)}</p>`);
   else {
     parts.push(`<p>Mentorats en cours au ${dateFr(dash.date)} : <strong>${escapeHtml(cellText(dash.inProgressAt, k))}</strong></p><div class="charts">`);
@@ -107,9 +121,23 @@ export async function buildPrintable(ctx: StaffContext, p: PrintParameters): Pro
   }
   parts.push('</tbody></table><p class="note">Un taux de réponse inférieur à 50 % peut biaiser les résultats issus des questionnaires.</p>');
 
+  const autoprint = p.autoprint === '1' ? '<script src="/api/reports/export/print.js" defer></script>' : '';
   parts.push(await funnelHtml(funnelReport(ctx, { year: p.year })));
 
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Suivi du mentorat ${p.year} — ${escapeHtml(scope.departmentName)}</title><style>${CSS}</style></head><body><main>${parts.join('\n')}</main></body></html>`;
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Suivi du mentorat ${p.year} — ${escapeHtml(scope.departmentName)}</title><style>${CSS}</style>${autoprint}</head><body><main>${parts.join('\n')}</main></body></html>`;
+}
+
+/** The self-printing script, served from our origin so that `script-src 'self'` lets it run. */
+export const AUTOPRINT_SCRIPT = `'use strict';
+window.addEventListener('load', function () {
+  // Let the layout settle (inline SVG, fonts) before the dialog freezes the page.
+  setTimeout(function () { window.print(); }, 50);
+});
+`;
+
+export function sendAutoprintScript(res: Response): typeof HANDLED {
+  res.type('text/javascript; charset=utf-8').set('Cache-Control', 'no-store').send(AUTOPRINT_SCRIPT);
+  return HANDLED;
 }
 
 export async function sendPrintable(ctx: StaffContext, p: PrintParameters, res: Response): Promise<typeof HANDLED> {

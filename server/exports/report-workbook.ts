@@ -18,11 +18,12 @@ import { AssociationFilter, ReportYear, resolveScope } from '../reports/scope.ts
 import { valueChainReport } from '../reports/value-chain/query.ts';
 import { loadKeyIndicators } from '../reports/key-indicators.ts';
 import { dashboardCharts, evolutionCharts, renderSvg, svgToPng } from './report-charts.ts';
-import { dashboardRows, evolutionRows, pairsRows, responseRateRows, valueChainRows } from './report-csv.ts';
+import { dashboardRows, evolutionRows, pairsRows, responseRateRows, valueChainRows, type Row } from './report-csv.ts';
 import { funnelRows, nonResponseRows } from './evidence-rows.ts';
 import { funnelReport } from '../reports/funnel/query.ts';
 import { nonResponseReport } from '../reports/non-response/query.ts';
-import { cellText } from './report-format.ts';
+import { cellOut, cellText, EXCEL_FORMATS, isNumberCell, type OutCell } from './report-format.ts';
+import { neutralise } from './registry-xlsx.ts';
 
 export const WorkbookParameters = z.strictObject({ year: ReportYear, association: AssociationFilter });
 export type WorkbookParameters = z.infer<typeof WorkbookParameters>;
@@ -38,13 +39,30 @@ const LIST_TITLES: Record<string, string> = {
   motif_cloture: 'Motif de clôture',
 };
 
-type Row = (string | number | null)[];
+/**
+ * A cell as the workbook writes it: our numbers as numeric cells with their number format (French Excel sums,
+ * sorts and charts them), every text through the same neutralisation as the CSV and registry exports, so that
+ * a label someone typed as "=HYPERLINK(…)" stays text.
+ */
+function writeCell(cell: ExcelJS.Cell, value: OutCell) {
+  if (isNumberCell(value)) {
+    cell.value = value.num;
+    cell.numFmt = EXCEL_FORMATS[value.fmt];
+  } else if (typeof value === 'number') cell.value = value;
+  else cell.value = value === null ? '' : neutralise(value);
+}
+
+function addRow(sheet: ExcelJS.Worksheet, values: OutCell[]): ExcelJS.Row {
+  const row = sheet.addRow([]);
+  values.forEach((v, i) => writeCell(row.getCell(i + 1), v));
+  return row;
+}
 
 function addTable(sheet: ExcelJS.Worksheet, title: string, rows: Row[]) {
-  const titleRow = sheet.addRow([title]);
+  const titleRow = addRow(sheet, [title]);
   titleRow.font = { bold: true, size: 12 };
   rows.forEach((r, i) => {
-    const row = sheet.addRow(r.map((v) => (v === null ? '' : v)));
+    const row = addRow(sheet, r);
     if (i === 0) {
       row.font = { bold: true };
       row.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE3E3FD' } };
@@ -54,13 +72,13 @@ function addTable(sheet: ExcelJS.Worksheet, title: string, rows: Row[]) {
 }
 
 export async function buildWorkbook(ctx: StaffContext, p: WorkbookParameters): Promise<{ filename: string; buffer: Buffer }> {
-  const scope = resolveScope(ctx, p.association);
+  const scope = resolveScope(ctx, p.association, 'export');
   const k = scope.k;
-  const valueChain = valueChainReport(ctx, { year: p.year, association: p.association, compare: 'previous' });
-  const dashboard = dashboardReport(ctx, { year: p.year, association: p.association });
-  const evolution = evolutionReport(ctx, { year: p.year, association: p.association });
-  const rates = responseRateReport(ctx, { year: p.year, association: p.association, compare: 'previous' });
-  const pairs = pairsReport(ctx, { year: p.year, association: p.association });
+  const valueChain = valueChainReport(ctx, { year: p.year, association: p.association, compare: 'previous' }, 'export');
+  const dashboard = dashboardReport(ctx, { year: p.year, association: p.association }, 'export');
+  const evolution = evolutionReport(ctx, { year: p.year, association: p.association }, 'export');
+  const rates = responseRateReport(ctx, { year: p.year, association: p.association, compare: 'previous' }, 'export');
+  const pairs = pairsReport(ctx, { year: p.year, association: p.association }, 'export');
   const who = scope.associationName ?? 'toutes les associations';
 
   // Loaded on first use: exceljs is heavy and only the exports and imports need it.
@@ -75,7 +93,7 @@ export async function buildWorkbook(ctx: StaffContext, p: WorkbookParameters): P
   explain.columns = [{ width: 34 }, { width: 70 }, { width: 90 }];
   explain.addRow([`Suivi et pilotage du mentorat — ${scope.departmentName}`]).font = { bold: true, size: 14 };
   explain.addRow(['Année', p.year]);
-  explain.addRow(['Périmètre', who]);
+  addRow(explain, ['Périmètre', who]);
   explain.addRow(['Produit le', ctx.now().toISOString().slice(0, 10).split('-').reverse().join('/')]);
   explain.addRow([]);
   for (const line of [
@@ -100,8 +118,8 @@ export async function buildWorkbook(ctx: StaffContext, p: WorkbookParameters): P
     const apart = valueChain.resultsApart;
     addTable(synth, 'Résultats, à ne pas confondre : fins de mentorat par catégorie', [
       ['Catégorie', 'Mentorats', 'Part'],
-      ...apart.byCategory.items.map((i) => [i.label, cellText(i.count, k), cellText(i.share, k, 'part')]),
-      ['Total', cellText(apart.byCategory.total, k), ''],
+      ...apart.byCategory.items.map((i) => [i.label, cellOut(i.count, k), cellOut(i.share, k, 'part')]),
+      ['Total', cellOut(apart.byCategory.total, k), ''],
     ]);
   }
   addTable(synth, 'Taux de réponse aux questionnaires', responseRateRows(rates));
@@ -125,7 +143,7 @@ export async function buildWorkbook(ctx: StaffContext, p: WorkbookParameters): P
     const col = i % 2 === 0 ? 1 : 9;
     // ExcelJS places images by cell; each chart gets a 8-column × 18-row box.
     board.addImage(id, { tl: { col, row: rowAt }, ext: { width: 520, height: 300 } });
-    board.getCell(rowAt, col + 1).value = charts[i]!.title;
+    writeCell(board.getCell(rowAt, col + 1), charts[i]!.title);
     if (i % 2 === 1) rowAt += 18;
   }
 

@@ -4,6 +4,7 @@ import { associations, departmentAssociations, departments, listValues, territor
 import type { StaffContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { DEFAULT_THRESHOLD } from './suppression.ts';
+import { effectiveThreshold, isMasked, type Purpose } from './protection/masking.ts';
 
 /** Query parameters every report shares: a year, optionally one association, optionally the previous year. */
 export const ReportYear = z.coerce.number().int().min(2000).max(2100);
@@ -22,8 +23,12 @@ export interface ReportScope {
   /** null: every association of the department. */
   associationId: number | null;
   associationName: string | null;
-  /** The department's small-cell threshold k. */
+  /** The small-cell threshold applied: the department's k, or 1 (nothing hidden) when unmasked (see masking.ts). */
   k: number;
+  /** The department's own threshold, whoever reads. */
+  departmentK: number;
+  /** False only for an association reading its own figures on screen. */
+  masked: boolean;
   /** Associations the caller may pick from (only their own for an association lead). */
   associations: { id: number; name: string }[];
   lists: Record<ListKind, ListEntry[]>;
@@ -35,7 +40,7 @@ export interface ReportScope {
  * forced to the lead's own for an association, and for department staff only one that works with the
  * department (anything else is "not found", so that a guess tells nothing about other departments).
  */
-export function resolveScope(ctx: StaffContext, requestedAssociation?: number): ReportScope {
+export function resolveScope(ctx: StaffContext, requestedAssociation?: number, purpose: Purpose = 'screen'): ReportScope {
   const { departmentId } = ctx.actor;
   const department = ctx.db.select({ name: departments.name, k: departments.suppressionThreshold }).from(departments).where(eq(departments.id, departmentId)).get();
   if (!department) throw notFound('Ce département');
@@ -58,13 +63,17 @@ export function resolveScope(ctx: StaffContext, requestedAssociation?: number): 
     .all();
   const lists = { sexe: [], niveau_scolaire: [], type_placement: [], objectif: [], modalite: [], motif_cloture: [] } as Record<ListKind, ListEntry[]>;
   for (const row of listRows) lists[row.kind].push({ code: row.code, label: row.label, group: row.group });
+  const departmentK = Math.max(1, department.k ?? DEFAULT_THRESHOLD);
+  const masked = isMasked(ctx.actor, purpose);
   const territoryRows = ctx.db.select({ id: territories.id, name: territories.name }).from(territories).where(eq(territories.departmentId, departmentId)).orderBy(asc(territories.name)).all();
   return {
     departmentId,
     departmentName: department.name,
     associationId,
     associationName: associationId === null ? null : (partners.find((p) => p.id === associationId)?.name ?? null),
-    k: Math.max(1, department.k ?? DEFAULT_THRESHOLD),
+    k: effectiveThreshold(departmentK, masked),
+    departmentK,
+    masked,
     associations: visible,
     lists,
     territories: new Map(territoryRows.map((t) => [t.id, t.name])),

@@ -93,8 +93,8 @@ export function lineIsSafe(values: readonly number[], hidden: readonly boolean[]
  * Returns which cells to hide. `values[i]` are non-negative integers; `lines` say which cells add up to which
  * total. Members never hidden in complement: zeros (hiding a zero protects nothing and misleads).
  */
-export function suppressionMask(values: readonly number[], lines: readonly Line[], k: number): boolean[] {
-  const hidden = values.map((v) => isSmall(v, k));
+export function suppressionMask(values: readonly number[], lines: readonly Line[], k: number, alsoHidden?: readonly boolean[]): boolean[] {
+  const hidden = values.map((v, i) => isSmall(v, k) || alsoHidden?.[i] === true);
   let changed = true;
   while (changed) {
     changed = false;

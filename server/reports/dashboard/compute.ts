@@ -2,9 +2,10 @@
 import type { ListKind } from '../../../db/schema/index.ts';
 import { MENTORSHIP_STATUSES, type MentorshipStatus } from '../../../db/schema/enums.ts';
 import type { MentorshipFact } from '../facts.ts';
-import { activeDuring, activeOn, AGE_GROUPS, ageGroup, ageOn, distributionBy, groupCategories, listCategories, perYoungPerson, yearEnd, yearStart } from '../measures.ts';
 import { insufficientMessage, type ListEntry } from '../scope.ts';
-import { suppressCount, suppressCrossTable, type CountCell, type CrossTable, type Distribution } from '../suppression.ts';
+import { isSuppressed, type CountCell, type CrossTable, type Distribution } from '../suppression.ts';
+import { declareYear, referenceDayOf } from '../protection/catalogue.ts';
+import type { ProtectedSource } from '../protection/source.ts';
 
 export const STATUS_LABELS: Record<(typeof MENTORSHIP_STATUSES)[number], string> = {
   candidature: 'Candidature',
@@ -25,7 +26,14 @@ export interface DashboardFacts {
   associations: { id: number; name: string }[];
   /** Whether to show the association × status table (department view over every association). */
   byAssociation: boolean;
+  /** Department-wide mentorships (every association): the protected source is built from them when not given. */
   mentorships: MentorshipFact[];
+  /** The association read (null: the department). */
+  associationId?: number | null;
+  /** Today (statuses and ages are read on 31 December of a past year, today in the current year). */
+  today?: string;
+  /** The department-year's protected source, when the caller already holds it. */
+  source?: ProtectedSource;
 }
 
 export const DASHBOARD_CHARTS = ['statut', 'territoire', 'tranche_age', 'sexe', 'type_placement', 'groupe_niveau_scolaire', 'objectif'] as const;
@@ -70,39 +78,37 @@ export function statusOn(m: MentorshipFact, date: string): MentorshipStatus {
  */
 export function computeDashboard(f: DashboardFacts): DashboardComputed {
   const { k, year } = f;
-  const statusOf = (m: MentorshipFact) => statusOn(m, f.date);
-  const ofYear = f.mentorships.filter(
-    (m) => activeDuring(m, year) || (statusOf(m) === 'candidature' && m.appliedOn !== null && m.appliedOn >= yearStart(year) && m.appliedOn <= yearEnd(year)),
-  );
-  const running = ofYear.filter((m) => activeDuring(m, year));
-  const young = perYoungPerson(running);
-  const everyYoung = perYoungPerson(ofYear).length;
-  if (everyYoung > 0 && everyYoung < k) return { status: 'insufficient', year, date: f.date, k, message: insufficientMessage(k) };
-  const schoolGroup = new Map(f.lists.niveau_scolaire.map((e) => [e.code, e.group]));
-  const dist: Record<DashboardChart, Distribution> = {
-    statut: distributionBy(ofYear, statusOf, STATUS_CATEGORIES, k),
-    territoire: distributionBy(young, (m) => (m.territoryId === null ? null : String(m.territoryId)), [...f.territories].map(([id, name]) => ({ key: String(id), label: name })), k),
-    tranche_age: distributionBy(young, (m) => ageGroup(ageOn(m.birthMonth, f.date)), AGE_GROUPS, k),
-    sexe: distributionBy(young, (m) => m.sex, listCategories(f.lists.sexe), k),
-    type_placement: distributionBy(young, (m) => m.placementType, listCategories(f.lists.type_placement), k),
-    groupe_niveau_scolaire: distributionBy(young, (m) => (m.schoolLevel ? (schoolGroup.get(m.schoolLevel) ?? m.schoolLevel) : null), groupCategories(f.lists.niveau_scolaire), k),
-    objectif: distributionBy(running, (m) => m.objective, listCategories(f.lists.objectif), k),
-  };
-  let byAssociation: CrossTable | null = null;
-  if (f.byAssociation) {
-    const rows = f.associations.map((a) => ({ key: String(a.id), label: a.name }));
-    const counts = f.associations.map((a) => STATUS_CATEGORIES.map((s) => ofYear.filter((m) => m.associationId === a.id && statusOf(m) === s.key).length));
-    byAssociation = suppressCrossTable(rows, STATUS_CATEGORIES, counts, k);
+  const source =
+    f.source ??
+    declareYear({ year, k, today: f.today ?? f.date, associationIds: f.associations.map((a) => a.id), lists: f.lists, territories: f.territories, mentorships: f.mentorships, links: [] });
+  const view = source.view(f.associationId ?? null);
+  // "In progress" and statuses are read on the year's reference day (31 December, or today in the current
+  // year), whatever day was asked: a count on any chosen day would be a population of its own, and two days
+  // apart give away who started or ended in between (the property test found it with "all − in progress").
+  const date = referenceDayOf(year, f.today ?? f.date);
+  // Every count below comes from the department-year's protected source; the young people counted once.
+  const everyYoung = view.total('mentorats_annee');
+  if (typeof everyYoung === 'number' ? everyYoung > 0 && everyYoung < k : isSuppressed(everyYoung) && !everyYoung.complement) {
+    return { status: 'insufficient', year, date, k, message: insufficientMessage(k) };
   }
+  const dist: Record<DashboardChart, Distribution> = {
+    statut: view.distribution('mentorats_annee', 'statut'),
+    territoire: view.distribution('jeunes', 'territoire'),
+    tranche_age: view.distribution('jeunes', 'tranche_age'),
+    sexe: view.distribution('jeunes', 'sexe'),
+    type_placement: view.distribution('jeunes', 'type_placement'),
+    groupe_niveau_scolaire: view.distribution('jeunes', 'groupe_niveau_scolaire'),
+    objectif: view.distribution('actifs', 'objectif'),
+  };
   return {
     status: 'ok',
     year,
-    date: f.date,
+    date,
     k,
-    inProgressAt: suppressCount(f.mentorships.filter((m) => activeOn(m, f.date)).length, k),
-    mentorshipsOfYear: suppressCount(ofYear.length, k),
-    youngPeople: suppressCount(young.length, k),
-    charts: DASHBOARD_CHARTS.map((key) => ({ key, title: key === 'statut' ? `${CHART_TITLES.statut} au ${f.date.split('-').reverse().join('/')}` : CHART_TITLES[key], distribution: dist[key] })),
-    byAssociation,
+    inProgressAt: view.total('en_cours_au'),
+    mentorshipsOfYear: view.total('mentorats_annee'),
+    youngPeople: view.total('jeunes'),
+    charts: DASHBOARD_CHARTS.map((key) => ({ key, title: key === 'statut' ? `${CHART_TITLES.statut} au ${date.split('-').reverse().join('/')}` : CHART_TITLES[key], distribution: dist[key] })),
+    byAssociation: f.byAssociation ? source.crossTable('mentorats_annee', 'statut', f.associations) : null,
   };
 }

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import type { StaffContext } from '../../context.ts';
 import { badRequest } from '../../errors.ts';
 import { IsoDate } from '../../http/validation.ts';
-import { loadMentorships } from '../facts.ts';
 import { AssociationFilter, ReportYear, resolveScope } from '../scope.ts';
+import type { Purpose } from '../protection/masking.ts';
+import { protectedYear } from '../protection/query.ts';
 import { computeDashboard, type DashboardComputed } from './compute.ts';
 
 export const DashboardParameters = z.strictObject({
@@ -15,8 +16,8 @@ export const DashboardParameters = z.strictObject({
 export type DashboardParameters = z.infer<typeof DashboardParameters>;
 export type DashboardResult = DashboardComputed & { department: string; association: { id: number; name: string } | null; associations: { id: number; name: string }[] };
 
-export function dashboardReport(ctx: StaffContext, params: DashboardParameters): DashboardResult {
-  const scope = resolveScope(ctx, params.association);
+export function dashboardReport(ctx: StaffContext, params: DashboardParameters, purpose: Purpose = 'screen'): DashboardResult {
+  const scope = resolveScope(ctx, params.association, purpose);
   const today = ctx.now().toISOString().slice(0, 10);
   const end = `${params.year}-12-31`;
   const date = params.date ?? (end < today ? end : today < `${params.year}-01-01` ? `${params.year}-01-01` : today);
@@ -29,7 +30,10 @@ export function dashboardReport(ctx: StaffContext, params: DashboardParameters):
     territories: scope.territories,
     associations: scope.associations,
     byAssociation: scope.associationId === null && ctx.actor.associationId === null,
-    mentorships: loadMentorships(ctx, scope, { from: `${params.year}-01-01`, to: end }),
+    associationId: scope.associationId,
+    today,
+    source: protectedYear(ctx, scope, params.year),
+    mentorships: [],
   });
   return {
     ...computed,

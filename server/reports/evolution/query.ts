@@ -8,6 +8,8 @@ import { loadDeclarations, loadIndicatorValues, loadMentors, loadMentorships } f
 import { loadKeyIndicators } from '../key-indicators.ts';
 import { associationCondition, AssociationFilter, insufficientMessage, ReportYear, resolveScope, type ReportScope } from '../scope.ts';
 import { perYoungPerson, activeDuring } from '../measures.ts';
+import type { Purpose } from '../protection/masking.ts';
+import { protectedYears } from '../protection/query.ts';
 import { seriesFor, wordingChanges, type Series, type WordingChange } from './compute.ts';
 
 /** Every year from the department's first data (issue 12.5), bounded only as a guard on the cost. */
@@ -47,8 +49,8 @@ export const HEADLINE_DIMENSIONS: Readonly<Record<string, readonly string[]>> = 
 
 const SHARE_INDICATORS = ['resultats.objectif_atteint', 'impact.confiance', 'impact.notes', 'impact.stage', 'impact.competences_psychosociales'];
 
-export function evolutionReport(ctx: StaffContext, params: EvolutionParameters): EvolutionResult {
-  const scope = resolveScope(ctx, params.association);
+export function evolutionReport(ctx: StaffContext, params: EvolutionParameters, purpose: Purpose = 'screen'): EvolutionResult {
+  const scope = resolveScope(ctx, params.association, purpose);
   const first = Math.max(params.year - MAX_YEARS + 1, firstDataYear(ctx, scope) ?? params.year);
   const mentorshipRows = loadMentorships(ctx, scope, { from: `${first - 1}-01-01`, to: `${params.year}-12-31` });
   const years = Array.from({ length: Math.max(1, params.year - first + 1) }, (_, i) => first + i);
@@ -58,6 +60,7 @@ export function evolutionReport(ctx: StaffContext, params: EvolutionParameters):
   const comparedId = params.indicator ?? keyIds.find((id) => SHARE_INDICATORS.includes(id)) ?? 'resultats.objectif_atteint';
   // Ten years of answers: only the rows of the indicators shown are read.
   const wanted = [...new Set([...keyIds, comparedId])];
+  const sources = protectedYears(ctx, scope, years);
   const facts = {
     year: params.year,
     compare: false,
@@ -70,6 +73,8 @@ export function evolutionReport(ctx: StaffContext, params: EvolutionParameters):
     mentors: loadMentors(ctx, scope),
     indicatorValues: loadIndicatorValues(ctx, scope, years, wanted, wanted.flatMap((id) => (HEADLINE_DIMENSIONS[id] ?? []).map((d) => [id, d] as const))),
     declarations: loadDeclarations(ctx, scope, years),
+    // Each year's registry counts come from that department-year's protected source, as on every other screen.
+    protection: (y: number) => sources.get(y)?.view(scope.associationId) ?? null,
   };
   const shown = scope.associationId === null ? scope.associations : scope.associations.filter((a) => a.id === scope.associationId);
   const associations = shown.map((a) => ({
@@ -80,6 +85,7 @@ export function evolutionReport(ctx: StaffContext, params: EvolutionParameters):
         mentors: facts.mentors.filter((t) => t.associationId === a.id),
         indicatorValues: facts.indicatorValues.filter((v) => v.associationId === a.id),
         declarations: facts.declarations.filter((d) => d.associationId === a.id),
+        protection: (y: number) => sources.get(y)?.view(a.id) ?? null,
       },
       years,
       [comparedId],

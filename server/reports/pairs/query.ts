@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { StaffContext } from '../../context.ts';
 import { loadIndicatorValues } from '../facts.ts';
 import { AssociationFilter, ReportYear, resolveScope } from '../scope.ts';
+import type { Purpose } from '../protection/masking.ts';
 import { computePairs, type PairsRow } from './compute.ts';
 
 export const PairsParameters = z.strictObject({ year: ReportYear, association: AssociationFilter });
@@ -12,8 +13,8 @@ export interface PairsResult {
   rows: PairsRow[];
 }
 
-export function pairsReport(ctx: StaffContext, params: PairsParameters): PairsResult {
-  const scope = resolveScope(ctx, params.association);
+export function pairsReport(ctx: StaffContext, params: PairsParameters, purpose: Purpose = 'screen'): PairsResult {
+  const scope = resolveScope(ctx, params.association, purpose);
   const values = loadIndicatorValues(ctx, scope, [params.year], ['resultats.objectif_atteint', 'realisations.frequence']);
   const shown = scope.associationId === null ? scope.associations : scope.associations.filter((a) => a.id === scope.associationId);
   return { year: params.year, k: scope.k, rows: computePairs({ k: scope.k, associations: shown, values, withTotal: scope.associationId === null && shown.length > 1 }) };

@@ -34,6 +34,8 @@ import { insufficientMessage, type ListEntry } from '../scope.ts';
 import { ratio } from '../stats.ts';
 import { change, guardValue, hiddenCell, isSmall, isSuppressed, suppressCount, suppressDistribution, SUPPRESSED, type CountCell, type Distribution, type ValueCell } from '../suppression.ts';
 import type { ListKind } from '../../../db/schema/index.ts';
+import type { ProtectedView } from '../protection/source.ts';
+import { protectedRate } from '../response-rate/compute.ts';
 
 export interface Detail {
   key: string;
@@ -121,6 +123,11 @@ export interface ValueChainFacts {
   declarationStates?: readonly { associationId: number; name: string; state: 'brouillon' | 'soumise' | null }[];
   /** Headline figures only (trends over years): skips the breakdowns of the young people. */
   light?: boolean;
+  /**
+   * The department-year's protected source, read for the association in scope (null: none, e.g. small unit
+   * tests): registry counts and questionnaire links are then read from it rather than suppressed here.
+   */
+  protection?: (year: number) => ProtectedView | null;
 }
 
 export type ValueChainComputed =
@@ -185,8 +192,22 @@ export interface YearFigure {
 export function computeYear(
   f: ValueChainFacts,
   year: number,
-): { figures: Map<IndicatorId, YearFigure>; youngPeople: number; resultsApart: ResultsApart; endedTotal: CountCell; ended: MentorshipFact[]; registryHasData: boolean } {
+): { figures: Map<IndicatorId, YearFigure>; youngPeople: number; youngCell: CountCell; resultsApart: ResultsApart; endedTotal: CountCell; ended: MentorshipFact[]; registryHasData: boolean } {
   const { k } = f;
+  // Registry populations are read from the protected source when there is one (one verdict per population).
+  const pv = f.protection?.(year) ?? null;
+  const dist = (population: string, dimension: string, local: () => Distribution): Distribution => (pv ? pv.distribution(population, dimension) : local());
+  const tot = (population: string, n: number): CountCell => (pv ? pv.total(population) : suppressCount(n, k));
+  // A mean's n is a population too (mentorships with both dates): read from the source like any count.
+  const meanOf = (population: string, xs: readonly number[]): Measure => {
+    if (!pv) return meanMeasure(xs, k);
+    const n = pv.total(population);
+    return { value: guardValue(xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length, n, k), n, denominator: null };
+  };
+  const countOf = (population: string, n: number): Measure => {
+    const cell = tot(population, n);
+    return { value: cell, n: cell, denominator: null };
+  };
   const active = f.mentorships.filter((m) => activeDuring(m, year));
   const ended = f.mentorships.filter((m) => endedIn(m, year));
   const young = perYoungPerson(active);
@@ -211,7 +232,7 @@ export function computeYear(
       { key: 'benevoles', label: 'ETP bénévoles', unit: 'etp', current: declMeasure(decls, (c) => num(c.etpBenevoles)) },
     ],
   });
-  const activeCount = suppressCount(active.length, k);
+  const activeCount = tot('actifs', active.length);
   put('ressources.binomes_par_etp', {
     main: { value: decls.length === 0 ? null : guardValue(ratio(active.length, totalEtp), activeCount, k), n: activeCount, denominator: null, declarations: decls.length },
     note: 'Mentorats en cours dans l’année ÷ ETP déclarés (déclarations soumises).',
@@ -251,26 +272,26 @@ export function computeYear(
   // Réalisations
   const referenceDate = (m: MentorshipFact) => (m.endedOn && m.endedOn < referenceDay ? m.endedOn : referenceDay);
   put('realisations.jeunes_accompagnes', {
-    main: countMeasure(young.length, k),
+    main: countOf('jeunes', young.length),
     breakdowns: f.light ? [] : [
-      { key: 'sexe', title: 'Par sexe', current: distributionBy(young, (m) => m.sex, listCategories(f.lists.sexe), k) },
-      { key: 'tranche_age', title: "Par tranche d'âge", current: distributionBy(young, (m) => ageGroup(ageOn(m.birthMonth, referenceDate(m))), AGE_GROUPS, k) },
-      { key: 'groupe_niveau_scolaire', title: 'Par niveau scolaire', current: distributionBy(young, (m) => (m.schoolLevel ? (schoolGroup.get(m.schoolLevel) ?? m.schoolLevel) : null), groupCategories(f.lists.niveau_scolaire), k) },
-      { key: 'type_placement', title: 'Par type de placement', current: distributionBy(young, (m) => m.placementType, listCategories(f.lists.type_placement), k) },
+      { key: 'sexe', title: 'Par sexe', current: dist('jeunes', 'sexe', () => distributionBy(young, (m) => m.sex, listCategories(f.lists.sexe), k)) },
+      { key: 'tranche_age', title: "Par tranche d'âge", current: dist('jeunes', 'tranche_age', () => distributionBy(young, (m) => ageGroup(ageOn(m.birthMonth, referenceDate(m))), AGE_GROUPS, k)) },
+      { key: 'groupe_niveau_scolaire', title: 'Par niveau scolaire', current: dist('jeunes', 'groupe_niveau_scolaire', () => distributionBy(young, (m) => (m.schoolLevel ? (schoolGroup.get(m.schoolLevel) ?? m.schoolLevel) : null), groupCategories(f.lists.niveau_scolaire), k)) },
+      { key: 'type_placement', title: 'Par type de placement', current: dist('jeunes', 'type_placement', () => distributionBy(young, (m) => m.placementType, listCategories(f.lists.type_placement), k)) },
       {
         key: 'territoire',
         title: 'Par territoire',
-        current: distributionBy(young, (m) => (m.territoryId === null ? null : String(m.territoryId)), [...f.territories].map(([id, name]) => ({ key: String(id), label: name })), k),
+        current: dist('jeunes', 'territoire', () => distributionBy(young, (m) => (m.territoryId === null ? null : String(m.territoryId)), [...f.territories].map(([id, name]) => ({ key: String(id), label: name })), k)),
       },
       {
         key: 'nouveau_ou_reconduction',
         title: 'Nouveaux mentorats et reconductions',
-        current: distributionBy(active, (m) => (m.isRenewal ? 'reconduction' : 'nouveau'), [{ key: 'nouveau', label: 'Nouveaux mentorats' }, { key: 'reconduction', label: 'Reconductions' }], k),
+        current: dist('actifs', 'nouveau_ou_reconduction', () => distributionBy(active, (m) => (m.isRenewal ? 'reconduction' : 'nouveau'), [{ key: 'nouveau', label: 'Nouveaux mentorats' }, { key: 'reconduction', label: 'Reconductions' }], k)),
       },
       {
         key: 'nouveau_par_rapport_a_n_1',
         title: "Jeunes nouveaux par rapport à l'année précédente",
-        current: distributionBy(young, (m) => (previousYoung.has(m.youngPersonId) ? 'deja' : 'nouveau'), [{ key: 'nouveau', label: 'Nouveaux jeunes' }, { key: 'deja', label: `Déjà accompagnés en ${year - 1}` }], k),
+        current: dist('jeunes', 'nouveau_par_rapport_a_n_1', () => distributionBy(young, (m) => (previousYoung.has(m.youngPersonId) ? 'deja' : 'nouveau'), [{ key: 'nouveau', label: 'Nouveaux jeunes' }, { key: 'deja', label: `Déjà accompagnés en ${year - 1}` }], k)),
       },
     ],
   });
@@ -286,7 +307,7 @@ export function computeYear(
     available: false,
     note: "Le tableau de pilotage ne renseigne pas la structure qui oriente le jeune : l'indicateur ne peut pas encore être calculé.",
   });
-  put('realisations.objectifs', { main: countMeasure(active.length, k), breakdowns: [{ key: 'objectif', title: 'Par objectif', current: distributionBy(active, (m) => m.objective, listCategories(f.lists.objectif), k) }] });
+  put('realisations.objectifs', { main: countOf('actifs', active.length), breakdowns: [{ key: 'objectif', title: 'Par objectif', current: dist('actifs', 'objectif', () => distributionBy(active, (m) => m.objective, listCategories(f.lists.objectif), k)) }] });
   const freqYouth = select(values, 'realisations.frequence', 'frequence', 'youth');
   const freqMentor = select(values, 'realisations.frequence', 'frequence', 'mentor');
   const numbers = (facts: IndicatorFact[]) => facts.filter((v) => v.value !== null).map((v) => v.value!);
@@ -303,11 +324,11 @@ export function computeYear(
     note: 'Nombre approximatif de rencontres par mois.',
   });
   const startedThisYear = f.mentorships.filter((m) => m.startedOn?.startsWith(`${year}-`) && m.appliedOn && m.matchedOn && m.matchedOn >= m.appliedOn);
-  put('realisations.delai_mise_en_relation', { main: meanMeasure(startedThisYear.map((m) => daysBetween(m.appliedOn!, m.matchedOn!)), k) });
+  put('realisations.delai_mise_en_relation', { main: meanOf('delais', startedThisYear.map((m) => daysBetween(m.appliedOn!, m.matchedOn!))) });
   put('realisations.assiduite', { main: meanMeasure(numbers(select(values, 'realisations.assiduite', 'assiduite', 'mentor')), k), note: 'Part moyenne des rencontres prévues où le jeune est venu, selon le mentor.' });
-  put('realisations.modalite', { main: countMeasure(active.length, k), breakdowns: [{ key: 'modalite', title: 'Par modalité', current: distributionBy(active, (m) => m.modality, listCategories(f.lists.modalite), k) }] });
+  put('realisations.modalite', { main: countOf('actifs', active.length), breakdowns: [{ key: 'modalite', title: 'Par modalité', current: dist('actifs', 'modalite', () => distributionBy(active, (m) => m.modality, listCategories(f.lists.modalite), k)) }] });
   const durations = ended.filter((m) => m.startedOn && m.endedOn! >= m.startedOn).map((m) => daysBetween(m.startedOn!, m.endedOn!));
-  put('realisations.duree_moyenne', { main: meanMeasure(durations, k) });
+  put('realisations.duree_moyenne', { main: meanOf('durees', durations) });
   put('realisations.evenements', { main: declMeasure(decls, (c) => countOrList(c.evenements)) });
   const relationYouth = numbers(select(values, RELATIONSHIP_SCORE.indicatorId, RELATIONSHIP_SCORE.dimension, 'youth'));
   const relationMentor = numbers(select(values, RELATIONSHIP_SCORE.indicatorId, RELATIONSHIP_SCORE.dimension, 'mentor'));
@@ -333,18 +354,18 @@ export function computeYear(
   const abandoned = ended.filter((m) => m.status === 'abandonne');
   // Reached + closed + abandoned = ended: the three are one line, suppressed together, or "ended − reached −
   // closed" would give a hidden number of abandons away.
-  const split = suppressDistribution(
+  const split = dist('termines', 'statut', () => suppressDistribution(
     [
       { key: 'objectif_atteint', label: 'Objectif atteint', count: reached },
       { key: 'cloture', label: 'Clôturé', count: closed.length },
       { key: 'abandonne', label: 'Abandonné', count: abandoned.length },
     ],
     k,
-  );
-  const [reachedCell, closedCell, abandonedCell] = split.items.map((i) => i.count) as [CountCell, CountCell, CountCell];
+  ));
+  const [reachedCell, closedCell, abandonedCell] = ['objectif_atteint', 'cloture', 'abandonne'].map((key) => split.items.find((i) => i.key === key)?.count ?? 0) as [CountCell, CountCell, CountCell];
   const reachedShare = shareMeasure(reached, ended.length, k);
   const reachedMeasure: Measure =
-    isSuppressed(reachedCell) || isSuppressed(split.total) ? { value: ended.length === 0 ? null : SUPPRESSED, n: SUPPRESSED, denominator: split.total } : reachedShare;
+    isSuppressed(reachedCell) || isSuppressed(split.total) ? { value: ended.length === 0 ? null : SUPPRESSED, n: reachedCell, denominator: split.total } : reachedShare;
   const fromSplit = (cell: CountCell): Measure => ({ value: cell, n: cell, denominator: null });
   const youthReached = valueShare(select(values, 'resultats.objectif_atteint', 'atteint', 'youth'), 1);
   const mentorReached = valueShare(select(values, 'resultats.objectif_atteint', 'atteint', 'mentor'), 1);
@@ -365,12 +386,12 @@ export function computeYear(
     note: 'Part des mentorats terminés dans l’année avec le statut « objectif atteint ». Ne pas atteindre l’objectif n’est pas forcément un échec.',
   });
   const reasons = listCategories(f.lists.motif_cloture);
-  put('resultats.clotures', { main: fromSplit(closedCell), breakdowns: [{ key: 'motif', title: 'Par motif', current: distributionBy(closed, (m) => m.closureReason, reasons, k) }] });
+  put('resultats.clotures', { main: fromSplit(closedCell), breakdowns: [{ key: 'motif', title: 'Par motif', current: dist('clotures', 'motif', () => distributionBy(closed, (m) => m.closureReason, reasons, k)) }] });
   put('resultats.abandons', {
     main: fromSplit(abandonedCell),
     breakdowns: [
-      { key: 'categorie', title: 'Par catégorie de motif', current: distributionBy(abandoned, (m) => categoryOf(m, reasonGroup), REASON_CATEGORIES, k) },
-      { key: 'motif', title: 'Par motif', current: distributionBy(abandoned, (m) => m.closureReason, reasons, k) },
+      { key: 'categorie', title: 'Par catégorie de motif', current: dist('abandons', 'categorie', () => distributionBy(abandoned, (m) => categoryOf(m, reasonGroup), REASON_CATEGORIES, k)) },
+      { key: 'motif', title: 'Par motif', current: dist('abandons', 'motif', () => distributionBy(abandoned, (m) => m.closureReason, reasons, k)) },
     ],
   });
 
@@ -421,13 +442,13 @@ export function computeYear(
   });
 
   const resultsApart: ResultsApart = {
-    byCategory: distributionBy(ended, (m) => categoryOf(m, reasonGroup), REASON_CATEGORIES, k),
-    byReason: distributionBy(
+    byCategory: dist('termines', 'categorie', () => distributionBy(ended, (m) => categoryOf(m, reasonGroup), REASON_CATEGORIES, k)),
+    byReason: dist('termines', 'motif', () => distributionBy(
       [...ended].sort((a, b) => REASON_ORDER.indexOf(categoryOf(a, reasonGroup) ?? '') - REASON_ORDER.indexOf(categoryOf(b, reasonGroup) ?? '')),
       (m) => m.closureReason,
       [...reasons].sort((a, b) => REASON_ORDER.indexOf(reasonGroup.get(a.key) ?? '') - REASON_ORDER.indexOf(reasonGroup.get(b.key) ?? '')),
       k,
-    ),
+    )),
     stopReasonsYouth: distributionBy(select(values, 'resultats.objectif_atteint', 'motif_arret_categorie', 'youth'), codeOf, CODE_DIMENSIONS.motif_arret_categorie!, k),
     stopReasonsMentor: distributionBy(select(values, 'resultats.objectif_atteint', 'motif_arret_categorie', 'mentor'), codeOf, CODE_DIMENSIONS.motif_arret_categorie!, k),
     objectiveChangedYouth: shareMeasure(youthChanged.numerator, youthChanged.denominator, k),
@@ -442,7 +463,7 @@ export function computeYear(
       figures.set(id, { ...fig, main: EMPTY, details: fig.details.map((d) => ({ ...d, current: EMPTY })), breakdowns: [] });
     }
   }
-  return { figures, youngPeople: young.length, resultsApart, endedTotal: split.total, ended, registryHasData };
+  return { figures, youngPeople: young.length, youngCell: tot('jeunes', young.length), resultsApart, endedTotal: split.total, ended, registryHasData };
 }
 
 /** Figures read only from the steering table's rows (mentors trained come from the mentors' own records). */
@@ -493,9 +514,18 @@ export function answersOf(links: readonly LinkFact[], year: number, k: number): 
 }
 
 export function computeValueChain(f: ValueChainFacts): ValueChainComputed {
+  const view = f.protection?.(f.year) ?? null;
+  if (view) {
+    // Too few young people: the explanation, the closures and the answers only; nothing else is read (or published).
+    const young = view.total('jeunes');
+    if (isSuppressed(young) && !young.complement) {
+      return { status: 'insufficient', year: f.year, k: f.k, message: insufficientMessage(f.k), mentorshipsClosed: view.total('termines'), answers: { youth: protectedRate(view, 'youth'), mentor: protectedRate(view, 'mentor') } };
+    }
+  }
   const current = computeYear(f, f.year);
   const mentorshipsClosed = current.endedTotal;
-  const answers = answersOf(f.links ?? [], f.year, f.k);
+  const pv = f.protection?.(f.year) ?? null;
+  const answers = pv ? { youth: protectedRate(pv, 'youth'), mentor: protectedRate(pv, 'mentor') } : answersOf(f.links ?? [], f.year, f.k);
   if (current.youngPeople > 0 && current.youngPeople < f.k) {
     return { status: 'insufficient', year: f.year, k: f.k, message: insufficientMessage(f.k), mentorshipsClosed, answers };
   }
@@ -533,7 +563,7 @@ export function computeValueChain(f: ValueChainFacts): ValueChainComputed {
     year: f.year,
     compare: f.compare,
     k: f.k,
-    youngPeople: suppressCount(current.youngPeople, f.k),
+    youngPeople: current.youngCell,
     mentorshipsClosed,
     answers,
     previousHasData: previous ? previous.registryHasData : null,
@@ -547,7 +577,7 @@ export function computeValueChain(f: ValueChainFacts): ValueChainComputed {
 export const OBJECTIVE_DEFINITION =
   'L’indicateur « objectif atteint » est le statut du tableau de pilotage : mentorats terminés dans l’année au statut « Objectif atteint », sur tous les mentorats terminés dans l’année. Le motif de fin et la catégorie « objectif atteint ou fin prévue » ne sont que des lectures complémentaires.';
 
-const CONFLICT_KINDS = [
+export const CONFLICT_KINDS = [
   { key: 'atteint_sans_motif_atteint', label: 'Statut « Objectif atteint » avec un motif d’arrêt ou d’objectif non atteint' },
   { key: 'abandon_motif_atteint', label: 'Statut « Abandonné » avec un motif « objectif atteint ou fin prévue »' },
   { key: 'cloture_motif_objectif_atteint', label: 'Statut « Clôturé » avec le motif « Objectif atteint » (non compté comme objectif atteint)' },
@@ -563,7 +593,26 @@ export function conflictOf(m: MentorshipFact, reasonGroup: ReadonlyMap<string, s
   return null;
 }
 
+/** Per-association totals of a population as a distribution (the department view), from the protected source. */
+function byAssociationOf(pv: ProtectedView, population: string, associations: readonly { associationId: number; name: string }[]): Distribution {
+  const total = pv.source.total(population, null);
+  return {
+    items: associations.map((a) => {
+      const count = pv.source.total(population, a.associationId);
+      return { key: String(a.associationId), label: a.name, count, share: total === 0 ? null : isSuppressed(count) || isSuppressed(total) ? SUPPRESSED : count / total };
+    }),
+    total,
+  };
+}
+
 function dataQuality(f: ValueChainFacts, current: ReturnType<typeof computeYear>): DataQuality {
+  const pv = f.protection?.(f.year) ?? null;
+  // A reading is hidden when the source hides that population, or when its gap to another reading is small.
+  const fromSource = (cell: CountCell, dimension: string, category: string): CountCell => {
+    if (!pv) return cell;
+    const item = pv.distribution('termines', dimension).items.find((i) => i.key === category);
+    return item && isSuppressed(item.count) ? item.count : cell;
+  };
   const { k } = f;
   const reasonGroup = new Map(f.lists.motif_cloture.map((e) => [e.code, e.group]));
   const ended = current.ended;
@@ -586,12 +635,16 @@ function dataQuality(f: ValueChainFacts, current: ReturnType<typeof computeYear>
     objectiveDefinition: OBJECTIVE_DEFINITION,
     objectiveReadings: [
       { key: 'statut', label: 'Statut « Objectif atteint » (l’indicateur)', count: reached.n ?? 0, isIndicator: true },
-      { key: 'motif', label: 'Motif de fin « Objectif atteint »', count: reading(byReason, [byStatus, byCategory]), isIndicator: false },
-      { key: 'categorie', label: 'Catégorie « objectif atteint ou fin prévue » (motifs de ce groupe, ou statut atteint sans motif)', count: reading(byCategory, [byStatus, byReason]), isIndicator: false },
+      { key: 'motif', label: 'Motif de fin « Objectif atteint »', count: fromSource(reading(byReason, [byStatus, byCategory]), 'motif', 'objectif_atteint'), isIndicator: false },
+      { key: 'categorie', label: 'Catégorie « objectif atteint ou fin prévue » (motifs de ce groupe, ou statut atteint sans motif)', count: fromSource(reading(byCategory, [byStatus, byReason]), 'categorie', 'atteint'), isIndicator: false },
     ],
-    conflicts: distributionBy(withConflict, (x) => x.kind, CONFLICT_KINDS, k),
+    conflicts: pv ? pv.distribution('conflits', 'nature') : distributionBy(withConflict, (x) => x.kind, CONFLICT_KINDS, k),
     conflictsByAssociation:
-      associations.length > 1 ? distributionBy(withConflict, (x) => String(x.m.associationId), associations.map((a) => ({ key: String(a.associationId), label: a.name })), k) : null,
+      associations.length > 1
+        ? pv
+          ? byAssociationOf(pv, 'conflits', associations)
+          : distributionBy(withConflict, (x) => String(x.m.associationId), associations.map((a) => ({ key: String(a.associationId), label: a.name })), k)
+        : null,
     declarations: associations.filter((a) => a.state !== 'soumise').map((a) => ({ associationId: a.associationId, name: a.name, state: a.state === 'brouillon' ? 'brouillon' : null })),
     coverage,
   };

@@ -3,6 +3,8 @@ import type { StaffContext } from '../../context.ts';
 import { loadDeclarations, loadDeclarationStates, loadIndicatorValues, loadLinks, loadMentors, loadMentorships, yearPeriod } from '../facts.ts';
 import { loadKeyIndicators } from '../key-indicators.ts';
 import { AssociationFilter, Compare, ReportYear, resolveScope } from '../scope.ts';
+import type { Purpose } from '../protection/masking.ts';
+import { protectedYear } from '../protection/query.ts';
 import { computeValueChain, type ValueChainComputed } from './compute.ts';
 
 export const ValueChainParameters = z.strictObject({
@@ -19,8 +21,8 @@ export type ValueChainResult = ValueChainComputed & {
 };
 
 /** Loads one department-year (scoped to the caller) and hands the rows to the pure computation. */
-export function valueChainReport(ctx: StaffContext, params: ValueChainParameters): ValueChainResult {
-  const scope = resolveScope(ctx, params.association);
+export function valueChainReport(ctx: StaffContext, params: ValueChainParameters, purpose: Purpose = 'screen'): ValueChainResult {
+  const scope = resolveScope(ctx, params.association, purpose);
   const compare = params.compare === 'previous';
   // n-1 is always needed ("new young people vs n-1"); n-2 too when n-1 is shown.
   const firstYear = params.year - (compare ? 2 : 1);
@@ -39,6 +41,7 @@ export function valueChainReport(ctx: StaffContext, params: ValueChainParameters
     declarations: loadDeclarations(ctx, scope, years),
     links: loadLinks(ctx, scope, yearPeriod(params.year)),
     declarationStates: loadDeclarationStates(ctx, scope, params.year),
+    protection: (year) => protectedYear(ctx, scope, year).view(scope.associationId),
   });
   return {
     ...computed,

@@ -1,0 +1,147 @@
+/**
+ * What a department-year publishes, declared once: every population a report, a filter or an export counts,
+ * with every dimension it is broken down by. Populations must be declared here (not counted table by table in a
+ * report), or the same young people could get two verdicts on two screens.
+ */
+import type { ListKind } from '../../../db/schema/index.ts';
+import { STATUS_CATEGORIES, statusOn } from '../dashboard/compute.ts';
+import type { LinkFact, MentorshipFact } from '../facts.ts';
+import { activeDuring, activeOn, AGE_GROUPS, ageGroup, ageOn, endedIn, groupCategories, listCategories, perYoungPerson, yearEnd, yearStart } from '../measures.ts';
+import type { ListEntry } from '../scope.ts';
+import { ProtectedSource } from './source.ts';
+import { conflictOf, CONFLICT_KINDS } from '../value-chain/compute.ts';
+
+export interface YearFacts {
+  year: number;
+  k: number;
+  /** Day the report is read (ages are taken on 31 December, or today in the current year). */
+  today: string;
+  associationIds: readonly number[];
+  lists: Record<ListKind, ListEntry[]>;
+  territories: Map<number, string>;
+  /** Department-wide mentorships touching the year and the year before. */
+  mentorships: readonly MentorshipFact[];
+  /** Department-wide questionnaire links of the mentorships ended in the year. */
+  links: readonly LinkFact[];
+  /** Keep each cell's units and log reads (property test). */
+  trace?: boolean;
+}
+
+export const REASON_CATEGORIES = [
+  { key: 'atteint', label: 'Objectif atteint ou fin prévue' },
+  { key: 'binome', label: 'Arrêt lié au binôme (disponibilité, déménagement, contact perdu…)' },
+  { key: 'objectif', label: 'Objectif non atteint ou qui a changé' },
+];
+const REASON_ORDER = ['atteint', 'binome', 'objectif', ''];
+
+/** Category of a closure: from the reason's list group; a mentorship closed "objective reached" without reason counts as reached. */
+export function categoryOf(m: MentorshipFact, reasonGroup: ReadonlyMap<string, string | null>): string | null {
+  const group = m.closureReason ? reasonGroup.get(m.closureReason) : undefined;
+  if (group) return group;
+  return m.status === 'objectif_atteint' ? 'atteint' : null;
+}
+
+export const ENDED_STATUSES = [
+  { key: 'objectif_atteint', label: 'Objectif atteint' },
+  { key: 'cloture', label: 'Clôturé' },
+  { key: 'abandonne', label: 'Abandonné' },
+];
+/** Languages of the questionnaire (surveys/languages.ts codes), named for staff, then the links without an answer. */
+export const RESPONSE_LANGUAGES = [
+  { key: 'fr', label: 'Français' },
+  { key: 'falc', label: 'Français facile' },
+  { key: 'en', label: 'Anglais' },
+  { key: 'ar', label: 'Arabe' },
+  { key: 'prs', label: 'Dari' },
+  { key: 'ps', label: 'Pachto' },
+  { key: 'sans_reponse', label: 'Sans réponse (refus ou en attente)' },
+];
+
+export const RESPONSE_STATES = [
+  { key: 'answered', label: 'Réponses' },
+  { key: 'declined', label: 'Refus' },
+  { key: 'pending', label: 'Sans réponse' },
+];
+
+/** Answered, declined or still pending (a revoked link is not counted as issued). */
+export function responseState(l: LinkFact): 'answered' | 'declined' | 'pending' {
+  if (l.responded && !l.declined) return 'answered';
+  if (l.state === 'refuse' || (l.responded && l.declined)) return 'declined';
+  return 'pending';
+}
+
+/** The day ages are read on for a year: 31 December, or today while the year runs. */
+export const referenceDayOf = (year: number, today: string) => (yearEnd(year) < today ? yearEnd(year) : today);
+
+/** Populations and dimensions of a department-year. */
+export function declareYear(f: YearFacts): ProtectedSource {
+  const { year } = f;
+  const source = new ProtectedSource(f.k, f.associationIds, f.trace);
+  const referenceDay = referenceDayOf(year, f.today);
+  const referenceDate = (m: MentorshipFact) => (m.endedOn && m.endedOn < referenceDay ? m.endedOn : referenceDay);
+  const schoolGroup = new Map(f.lists.niveau_scolaire.map((e) => [e.code, e.group]));
+  const reasonGroup = new Map(f.lists.motif_cloture.map((e) => [e.code, e.group]));
+  const reasons = listCategories(f.lists.motif_cloture).sort((a, b) => REASON_ORDER.indexOf(reasonGroup.get(a.key) ?? '') - REASON_ORDER.indexOf(reasonGroup.get(b.key) ?? ''));
+
+  const active = f.mentorships.filter((m) => activeDuring(m, year));
+  // Statuses as they stood on the reference day (31 December of a past year), not today's.
+  const statusOf = (m: MentorshipFact) => statusOn(m, referenceDay);
+  const ofYear = f.mentorships.filter((m) => activeDuring(m, year) || (statusOf(m) === 'candidature' && m.appliedOn !== null && m.appliedOn >= yearStart(year) && m.appliedOn <= yearEnd(year)));
+  const previousYoung = new Set(f.mentorships.filter((m) => activeDuring(m, year - 1)).map((m) => m.youngPersonId));
+  // A young person is counted once, through their first mentorship of the year: the unit is that mentorship, so
+  // that "young people" and "mentorships" are one cell whenever each young person has one mentorship.
+  const young = perYoungPerson(active);
+  const ended = f.mentorships.filter((m) => endedIn(m, year));
+
+  source.population('mentorats_annee', 'm', ofYear, {
+    statut: { keyOf: statusOf, categories: STATUS_CATEGORIES },
+    // Mentorships of the year = running ones + applications still waiting: the line that links the two populations.
+    actif: { keyOf: (m) => (activeDuring(m, year) ? 'actif' : 'candidature'), categories: [{ key: 'actif', label: 'En cours dans l’année' }, { key: 'candidature', label: 'Candidature' }] },
+  });
+  source.population('en_cours_au', 'm', f.mentorships.filter((m) => activeOn(m, referenceDay)), {});
+  source.population('actifs', 'm', active, {
+    objectif: { keyOf: (m) => m.objective, categories: listCategories(f.lists.objectif) },
+    modalite: { keyOf: (m) => m.modality, categories: listCategories(f.lists.modalite) },
+    nouveau_ou_reconduction: { keyOf: (m) => (m.isRenewal ? 'reconduction' : 'nouveau'), categories: [{ key: 'nouveau', label: 'Nouveaux mentorats' }, { key: 'reconduction', label: 'Reconductions' }] },
+  });
+  source.population('jeunes', 'm', young, {
+    sexe: { keyOf: (m) => m.sex, categories: listCategories(f.lists.sexe) },
+    tranche_age: { keyOf: (m) => ageGroup(ageOn(m.birthMonth, referenceDate(m))), categories: AGE_GROUPS },
+    groupe_niveau_scolaire: { keyOf: (m) => (m.schoolLevel ? (schoolGroup.get(m.schoolLevel) ?? m.schoolLevel) : null), categories: groupCategories(f.lists.niveau_scolaire) },
+    type_placement: { keyOf: (m) => m.placementType, categories: listCategories(f.lists.type_placement) },
+    territoire: { keyOf: (m) => (m.territoryId === null ? null : String(m.territoryId)), categories: [...f.territories].map(([id, name]) => ({ key: String(id), label: name })) },
+    nouveau_par_rapport_a_n_1: {
+      keyOf: (m) => (previousYoung.has(m.youngPersonId) ? 'deja' : 'nouveau'),
+      categories: [{ key: 'nouveau', label: 'Nouveaux jeunes' }, { key: 'deja', label: `Déjà accompagnés en ${year - 1}` }],
+    },
+  });
+  source.population('termines', 'm', ended, {
+    statut: { keyOf: (m) => m.status, categories: ENDED_STATUSES },
+    categorie: { keyOf: (m) => categoryOf(m, reasonGroup), categories: REASON_CATEGORIES },
+    motif: { keyOf: (m) => m.closureReason, categories: reasons },
+  });
+  source.population('clotures', 'm', ended.filter((m) => m.status === 'cloture'), { motif: { keyOf: (m) => m.closureReason, categories: reasons } });
+  source.population('abandons', 'm', ended.filter((m) => m.status === 'abandonne'), {
+    categorie: { keyOf: (m) => categoryOf(m, reasonGroup), categories: REASON_CATEGORIES },
+    motif: { keyOf: (m) => m.closureReason, categories: reasons },
+  });
+  // The n of the mean duration and of the mean time to a match: populations as well.
+  source.population('durees', 'm', ended.filter((m) => m.startedOn && m.endedOn! >= m.startedOn), {});
+  source.population('delais', 'm', f.mentorships.filter((m) => m.startedOn?.startsWith(`${year}-`) && m.appliedOn && m.matchedOn && m.matchedOn >= m.appliedOn), {});
+  const conflicts = ended.map((m) => ({ m, kind: conflictOf(m, reasonGroup) })).filter((x) => x.kind !== null);
+  source.population(
+    'conflits',
+    'm',
+    conflicts.map((x) => ({ id: x.m.id, associationId: x.m.associationId, kind: x.kind })),
+    { nature: { keyOf: (x) => x.kind, categories: CONFLICT_KINDS } },
+  );
+  for (const audience of ['youth', 'mentor'] as const) {
+    const issued = f.links.filter((l) => l.audience === audience && l.state !== 'revoque' && l.endedOn?.startsWith(`${year}-`));
+    source.population(`liens_${audience}`, 'l', issued, {
+      reponse: { keyOf: responseState, categories: RESPONSE_STATES },
+      // Answers per questionnaire language (issue 11): same links, so suppressed consistently with `reponse`.
+      langue: { keyOf: (l) => (responseState(l) === 'answered' ? (l.language ?? 'fr') : 'sans_reponse'), categories: RESPONSE_LANGUAGES },
+    });
+  }
+  return source.seal();
+}

@@ -1,0 +1,333 @@
+/**
+ * The suppression ledger of one department-year: every count any screen, filter or export may publish is a
+ * cell identified by the units it counts (not by the table that shows it), so that the same population is one
+ * cell with one verdict wherever it appears. Lines (total = sum of disjoint members) come from every table
+ * built on the cells; the whole ledger is suppressed in one pass, then audited by exact linear algebra.
+ *
+ * Pure: no I/O. See server/reports/suppression.ts for the rules of a line.
+ */
+import { hiddenCell, isSmall, lineIsSafe, type CountCell, type Line } from '../suppression.ts';
+
+// Population identity: a count and two independent 32-bit sums of hashed unit ids (collisions are negligible
+// for the few thousand cells of a department-year, and cost nothing like sorting id lists would).
+function mix(x: number, seed: number): number {
+  let h = Math.imul(x ^ seed, 0x9e3779b1);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+function salt(universe: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < universe.length; i++) h = Math.imul(h ^ universe.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+export function populationKey(universe: string, ids: Iterable<number>): { key: string; count: number } {
+  const s = salt(universe);
+  let a = 0;
+  let b = 0;
+  let count = 0;
+  for (const id of ids) {
+    a = (a + mix(id, s)) >>> 0;
+    b = (b + mix(id, s ^ 0x5bd1e995)) >>> 0;
+    count++;
+  }
+  // Every empty population is the same (zero) cell, whatever its universe.
+  return { key: count === 0 ? 'empty' : `${universe}:${count}:${a}:${b}`, count };
+}
+
+const P = 1_000_003; // prime; products stay below 2^53
+const mod = (x: number) => ((x % P) + P) % P;
+function inverse(a: number): number {
+  let [t, newT, r, newR] = [0, 1, P, mod(a)];
+  while (newR !== 0) {
+    const q = Math.floor(r / newR);
+    [t, newT] = [newT, t - q * newT];
+    [r, newR] = [newR, r - q * newR];
+  }
+  return mod(t);
+}
+
+/**
+ * Hidden cells whose value follows exactly from the shown cells through the lines (each line:
+ * total − Σ members = 0). Unknowns are the hidden cells only; a hidden cell is determined when every solution
+ * of the homogeneous system leaves it unchanged (pivot with no free variable in its reduced row). Worked modulo a
+ * prime: a determination over the rationals is always found, and a rare spurious one only hides one cell more.
+ */
+export function determinedCells(cellCount: number, lines: readonly Line[], hidden: readonly boolean[]): number[] {
+  // Split into connected components of hidden cells (linked by lines), each solved on its own: small matrices.
+  const parent = Array.from({ length: cellCount }, (_, i) => i);
+  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
+  const equations: Map<number, number>[] = [];
+  for (const line of lines) {
+    const row = new Map<number, number>();
+    for (const m of line.members) if (hidden[m]) row.set(m, mod((row.get(m) ?? 0) + 1));
+    if (hidden[line.total]) row.set(line.total, mod((row.get(line.total) ?? 0) - 1));
+    if (row.size === 0) continue;
+    equations.push(row);
+    const [first] = row.keys();
+    for (const v of row.keys()) parent[find(v)] = find(first!);
+  }
+  const byComponent = new Map<number, { rows: Map<number, number>[]; vars: Set<number> }>();
+  for (const row of equations) {
+    const [first] = row.keys();
+    const root = find(first!);
+    let comp = byComponent.get(root);
+    if (!comp) byComponent.set(root, (comp = { rows: [], vars: new Set() }));
+    comp.rows.push(row);
+    for (const v of row.keys()) comp.vars.add(v);
+  }
+  const determined: number[] = [];
+  // Hidden cells in no line at all are simply unknown (nothing constrains them).
+  for (const comp of byComponent.values()) {
+    const vars = [...comp.vars].sort((a, b) => a - b);
+    const col = new Map(vars.map((v, i) => [v, i]));
+    const m = comp.rows.map((r) => {
+      const dense = new Array<number>(vars.length).fill(0);
+      for (const [v, c] of r) dense[col.get(v)!] = c;
+      return dense;
+    });
+    const pivotRowOf = new Map<number, number>();
+    let rank = 0;
+    for (let c = 0; c < vars.length && rank < m.length; c++) {
+      let p = -1;
+      for (let r = rank; r < m.length; r++) if (m[r]![c] !== 0) { p = r; break; }
+      if (p < 0) continue;
+      [m[rank], m[p]] = [m[p]!, m[rank]!];
+      const pr = m[rank]!;
+      const inv = inverse(pr[c]!);
+      for (let j = c; j < vars.length; j++) pr[j] = (pr[j]! * inv) % P;
+      for (let r = 0; r < m.length; r++) {
+        if (r === rank) continue;
+        const row = m[r]!;
+        const f = row[c]!;
+        if (f === 0) continue;
+        for (let j = c; j < vars.length; j++) if (pr[j] !== 0) row[j] = mod(row[j]! - f * pr[j]!);
+      }
+      pivotRowOf.set(c, rank);
+      rank++;
+    }
+    const free = vars.map((_, c) => !pivotRowOf.has(c));
+    for (const [c, r] of pivotRowOf) {
+      const row = m[r]!;
+      if (row.every((v, j) => j === c || v === 0 || !free[j])) determined.push(vars[c]!);
+    }
+  }
+  return determined;
+}
+
+/**
+ * Above this many units in the largest cell the finest-cell audit is skipped (its cost grows with the square of
+ * the units): large populations are left to the lines and their exact audit.
+ */
+export const FINEST_AUDIT_MAX_UNITS = 1500;
+
+/**
+ * Small hidden cells (1..k-1) whose unit sets lie in the span of the shown cells' unit sets: every published count
+ * as a 0/1 vector over the finest cells (units grouped by the cells they belong to), elimination modulo a prime.
+ */
+export function finestDetermined(members: readonly { universe: string; ids: readonly number[] }[], hidden: readonly boolean[], values: readonly number[], k: number): number[] {
+  const cellsOf = new Map<string, number[]>();
+  members.forEach((m, c) => {
+    for (const u of m.ids) {
+      const key = `${m.universe}:${u}`;
+      const list = cellsOf.get(key);
+      if (list) list.push(c);
+      else cellsOf.set(key, [c]);
+    }
+  });
+  const atomOfSignature = new Map<string, number>();
+  const atomsOfCell: Set<number>[] = members.map(() => new Set());
+  for (const cells of cellsOf.values()) {
+    const sig = cells.join(',');
+    let atom = atomOfSignature.get(sig);
+    if (atom === undefined) atomOfSignature.set(sig, (atom = atomOfSignature.size));
+    for (const c of cells) atomsOfCell[c]!.add(atom);
+  }
+  const n = atomOfSignature.size;
+  const basis = new Map<number, Float64Array>(); // pivot → row with 1 at the pivot
+  const reduce = (atoms: Iterable<number>): Float64Array => {
+    const v = new Float64Array(n);
+    for (const a of atoms) v[a] = 1;
+    for (let p = 0; p < n; p++) {
+      const f = v[p]!;
+      if (f === 0) continue;
+      const row = basis.get(p);
+      if (!row) continue;
+      for (let j = p; j < n; j++) if (row[j] !== 0) v[j] = mod(v[j]! - f * row[j]!);
+    }
+    return v;
+  };
+  const seen = new Set<string>();
+  members.forEach((_, c) => {
+    if (hidden[c] || values[c] === 0) return;
+    const key = [...atomsOfCell[c]!].sort((a, b) => a - b).join(',');
+    if (seen.has(key)) return;
+    seen.add(key);
+    const v = reduce(atomsOfCell[c]!);
+    const p = v.findIndex((x) => x !== 0);
+    if (p < 0) return;
+    const inv = inverse(v[p]!);
+    for (let j = p; j < n; j++) v[j] = (v[j]! * inv) % P;
+    // Keep the basis reduced against the new row (later pivots may appear in earlier rows).
+    for (const row of basis.values()) {
+      const f = row[p]!;
+      if (f !== 0) for (let j = p; j < n; j++) if (v[j] !== 0) row[j] = mod(row[j]! - f * v[j]!);
+    }
+    basis.set(p, v);
+  });
+  const out: number[] = [];
+  members.forEach((_, c) => {
+    if (!hidden[c] || !(values[c]! >= 1 && values[c]! < k)) return;
+    if (reduce(atomsOfCell[c]!).every((x) => x === 0)) out.push(c);
+  });
+  return out;
+}
+
+export class Ledger {
+  private readonly values: number[] = [];
+  private readonly keys = new Map<string, number>();
+  private readonly lineKeys = new Set<string>();
+  private readonly lines: Line[] = [];
+  private mask: boolean[] | null = null;
+  /** Why each cell was hidden in complement (for tests and debugging). */
+  readonly why = new Map<number, string>();
+
+  /** With `trace`, each cell keeps its units and every read is logged: the property test's attacker uses both. */
+  readonly units: string[][] = [];
+  readonly reads = new Set<number>();
+  private readonly members: { universe: string; ids: readonly number[] }[] = [];
+
+  constructor(
+    readonly k: number,
+    private readonly trace = false,
+  ) {}
+
+  /** Whether the finest-cell audit runs: small registries, where coincidences between tables are likely. */
+  private get finestAudit(): boolean {
+    let units = 0;
+    for (const m of this.members) units = Math.max(units, m.ids.length);
+    return units > 0 && units <= FINEST_AUDIT_MAX_UNITS;
+  }
+
+  /** The cell of a population (created on first sight; the same units always give the same cell). */
+  cell(universe: string, ids: Iterable<number>): number {
+    if (this.mask) throw new Error('ledger already sealed');
+    const list = Array.isArray(ids) ? (ids as number[]) : [...ids];
+    const { key, count } = populationKey(universe, list);
+    let id = this.keys.get(key);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(count);
+      this.keys.set(key, id);
+      this.members.push({ universe, ids: list });
+      if (this.trace) this.units[id] = list.map((u) => `${universe}:${u}`);
+    }
+    return id;
+  }
+
+  /** A published table says total = sum of members (disjoint populations). */
+  line(total: number, members: readonly number[]): void {
+    const distinct = [...new Set(members)].filter((m) => m !== total && this.values[m]! > 0);
+    if (distinct.length === 0) return;
+    const key = `${total}|${distinct.sort((a, b) => a - b).join(',')}`;
+    if (this.lineKeys.has(key)) return;
+    this.lineKeys.add(key);
+    this.lines.push({ total, members: distinct });
+  }
+
+  /**
+   * One pass: primary and complementary suppression over every line (the shared engine), then the exact audit;
+   * while a hidden cell is determined, the smallest shown cell of a line through it is hidden too.
+   */
+  seal(): void {
+    if (this.mask) return;
+    const { values, lines, k } = this;
+    // Hiding a cell that is the total of other lines forces one more hidden cell in each of those lines that has
+    // none yet: a cell is cheaper the fewer such lines it would break, then the fewer breakdowns rest on it (a
+    // population's headline count last), then the smaller it is.
+    const totalOf = new Map<number, Line[]>();
+    for (const l of lines) totalOf.set(l.total, [...(totalOf.get(l.total) ?? []), l]);
+    const breaks = (c: number) => (totalOf.get(c) ?? []).filter((l) => l.members.every((i) => !hidden[i])).length;
+    const weight = (c: number) => totalOf.get(c)?.length ?? 0;
+    const cost = (a: number, b: number) => breaks(a) - breaks(b) || weight(a) - weight(b) || values[a]! - values[b]! || a - b;
+    const hidden = values.map((v) => isSmall(v, k));
+    // The line's total is a candidate too (ranked after a member of the same cost): for "all = running +
+    // waiting" with few waiting, hiding "all" costs less than hiding "running" and every breakdown of it.
+    const hideOneIn = (line: Line, except?: number, why = 'line'): boolean => {
+      const candidates = [...line.members, line.total].filter((i) => !hidden[i] && values[i]! > 0 && i !== except);
+      const pick = candidates.sort((a, b) => breaks(a) - breaks(b) || weight(a) - weight(b) || Number(a === line.total) - Number(b === line.total) || values[a]! - values[b]! || a - b)[0];
+      if (pick === undefined) return false;
+      this.why.set(pick, `${why} ${pick === line.total ? 'total' : 'member'} of ${line.total}=${line.members.join('+')}`);
+      return (hidden[pick] = true);
+    };
+    for (let round = 0; round < 10_000; round++) {
+      let changed = false;
+      // Line rule (see suppression.ts), plus: a hidden total whose members are all shown is their sum.
+      for (const line of lines) {
+        for (;;) {
+          const totalAlone = hidden[line.total] && line.members.every((i) => !hidden[i]);
+          if (!totalAlone && lineIsSafe(values, hidden, line, k)) break;
+          if (!hideOneIn(line)) break;
+          changed = true;
+        }
+      }
+      if (changed) continue;
+      // Exact audit across lines: a hidden cell still determined gets one more hidden neighbour, taken in the
+      // line through it with the fewest hidden cells (the one that pins it down).
+      const determined = determinedCells(values.length, lines, hidden);
+      for (const h of determined) {
+        const candidates = [...new Set(lines.filter((l) => l.total === h || l.members.includes(h)).flatMap((l) => [l.total, ...l.members]))].filter((i) => !hidden[i] && values[i]! > 0);
+        const pick = candidates.sort(cost)[0];
+        if (pick === undefined) continue;
+        this.why.set(pick, `audit(${h})`);
+        hidden[pick] = true;
+        changed = true;
+      }
+      if (!changed && this.finestAudit) {
+        // Lines do not say everything: in a small registry, "Collège = already followed last year + the one who
+        // left" is a relation between three tables that only the units show. Checked on the finest cells.
+        for (const h of finestDetermined(this.members, hidden, values, k)) {
+          const atomsOfH = new Set(this.members[h]!.ids.map((u) => `${this.members[h]!.universe}:${u}`));
+          const inLine = new Set(lines.filter((l) => l.total === h || l.members.includes(h)).flatMap((l) => [l.total, ...l.members]));
+          const candidates = values
+            .map((_, i) => i)
+            .filter((i) => !hidden[i] && values[i]! > 0 && (inLine.has(i) || this.members[i]!.ids.some((u) => atomsOfH.has(`${this.members[i]!.universe}:${u}`))));
+          const pick = candidates.sort((a, b) => Number(!inLine.has(a)) - Number(!inLine.has(b)) || cost(a, b))[0];
+          if (pick === undefined) continue;
+          this.why.set(pick, `finest(${h})`);
+          hidden[pick] = true;
+          changed = true;
+          break;
+        }
+      }
+      if (!changed) break;
+    }
+    this.mask = hidden;
+  }
+
+  value(id: number): CountCell {
+    if (!this.mask) throw new Error('ledger not sealed');
+    if (this.trace) this.reads.add(id);
+    const v = this.values[id]!;
+    return this.mask[id] ? hiddenCell(v, this.k) : v;
+  }
+
+  raw(id: number): number {
+    return this.values[id]!;
+  }
+
+  isHidden(id: number): boolean {
+    return this.mask?.[id] === true;
+  }
+
+  get allLines(): readonly Line[] {
+    return this.lines;
+  }
+
+  get size(): number {
+    return this.values.length;
+  }
+}
