@@ -30,6 +30,13 @@ describe('value chain: associations compared in funnels', () => {
     for (const text of await rows.locator('td:last-child').allTextContents()) {
       expect(text).toMatch(/Dans les limites|Au-dessus|En dessous|Non placée|Aucune donnée/);
     }
+    // The Taux de réponse page shows who is missing from the answers, with the definitions in plain French.
+    await page.getByRole('link', { name: 'Taux de réponse' }).click();
+    await page.getByRole('heading', { level: 2, name: /Qui ne répond pas/ }).waitFor();
+    await page.getByText(/Taux de réponse = questionnaires envoyés ÷ liens émis/).waitFor();
+    await page.getByTestId('non-reponse-youth-sexe').waitFor();
+    expect(await page.getByTestId('non-reponse-youth-sexe').locator('tbody tr').count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('non-reponse-mentor-categorie').locator('tbody tr').count()).toBe(3);
     await context.close();
 
     // An association lead reads its own figures: no comparison with the others.

@@ -109,6 +109,14 @@ describe('relationship quality on a real SQLite (answers â†’ indicator values â†
     expect(bands).toEqual([['faible', 33], ['moyenne', 0], ['bonne', 36]]);
   });
 
+  it('is followed over the years in the evolution, association by association', async () => {
+    const res = await evaluator.get('/api/reports/evolution?year=2026&indicator=realisations.qualite_relation');
+    expect(res.status).toBe(200);
+    expect(res.body.compared.indicatorId).toBe('realisations.qualite_relation');
+    const point = res.body.compared.associations[0].points.find((p: { year: number }) => p.year === 2026);
+    expect(point.measure.value).toBeCloseTo((36 * 100 + 33 * 33.3) / 69, 6);
+  });
+
   it('explains a year without relationship answers, and refuses a bad year in French', async () => {
     const empty = await evaluator.get('/api/reports/relationship?year=2024');
     expect(empty.status).toBe(200);
