@@ -4,7 +4,7 @@ import { apiQuery, client, ok, type Me } from './api.ts';
 import { navigate, usePath } from './router.ts';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { SetPasswordPage } from './auth/SetPasswordPage.tsx';
-import { PAGE_GROUPS, pagesFor, type StaffPage } from './pages.tsx';
+import { PAGE_GROUPS, PAGES, pagesFor, type StaffPage } from './pages.tsx';
 
 export function App() {
   const [me, setSession] = useState<Me | null | undefined>(undefined);
@@ -26,12 +26,46 @@ export function App() {
   if (me === null) return <LoginPage onLoggedIn={setMe} />;
 
   const pages = pagesFor(me.role);
-  const current = pages.find((p) => p.path === path) ?? pages[0]!;
+  // A page of another role (a bookmark, a link from a colleague) says why it cannot open instead of showing another.
+  const reserved = pages.some((p) => p.path === path) ? undefined : PAGES.find((p) => p.path === path);
+  const current = reserved ?? pages.find((p) => p.path === path) ?? pages[0]!;
   return (
     <Layout me={me} pages={pages} current={current} onSwitched={setMe} onLogout={() => client.DELETE('/api/session').finally(() => setMe(null))}>
       {/* A new department is a new tenant: every page reloads its data from scratch. */}
-      <div key={me.department.id}>{current.render(me)}</div>
+      <div key={me.department.id}>{reserved ? <ReservedPage page={reserved} me={me} home={pages[0]!} /> : current.render(me)}</div>
     </Layout>
+  );
+}
+
+/** Why some pages are not open to a role, in the words of the person who asks. */
+const RESERVED_REASONS: Record<string, string> = {
+  '/cotech':
+    'L’ordre du jour du Cotech est préparé par le département à partir des reportings des associations. Pour y figurer, confirmez votre reporting dans la page « Reporting » : les difficultés et les présentations prévues que vous y indiquez sont reprises dans l’ordre du jour.',
+};
+
+function ReservedPage({ page, me, home }: { page: StaffPage; me: Me; home: StaffPage }) {
+  const who = page.roles.map((r) => ROLE_LABELS[r].toLowerCase()).join(', ');
+  return (
+    <div className="panel" role="status">
+      <p>
+        <strong>
+          Cette page est réservée ({who}) : votre compte ({ROLE_LABELS[me.role].toLowerCase()}
+          {me.association ? `, ${me.association.name}` : ''}) n’y a pas accès.
+        </strong>
+      </p>
+      {RESERVED_REASONS[page.path] && <p>{RESERVED_REASONS[page.path]}</p>}
+      <p>
+        <a
+          href={home.path}
+          onClick={(e) => {
+            e.preventDefault();
+            navigate(home.path);
+          }}
+        >
+          Aller à la page « {home.title} »
+        </a>
+      </p>
+    </div>
   );
 }
 

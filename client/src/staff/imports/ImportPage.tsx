@@ -28,6 +28,9 @@ interface Preview {
   errors: { line: number | null; column: string | null; message: string }[];
   errorCount: number;
   canConfirm: boolean;
+  changes: { line: number; reference: string; kind: 'nouvelle' | 'mise_a_jour'; fields: { field: string; label: string; before: string | null; after: string }[] }[];
+  erased: { line: number; reference: string; label: string; before: string; message: string }[];
+  erasedCount: number;
   sample: { line: number; reference: string; sex: string | null; birthMonth: string | null; schoolLevel: string | null; placementType: string | null; territory: string | null; status: string; startedOn: string | null; endedOn: string | null }[];
 }
 interface Done {
@@ -129,6 +132,15 @@ export function ImportPage() {
         Importez le fichier Excel que vous tenez déjà (feuille « Données », ou la première feuille dont les en-têtes sont reconnus). Les lignes sont
         reconnues par leur <strong>référence</strong> : importer à nouveau met à jour les lignes existantes, sans doublon. Les noms et prénoms ne sont
         jamais conservés.
+      </p>
+      <p>
+        <a className="button secondary" href="/api/mentorships/template.xlsx" download>
+          Télécharger le modèle Excel (en-têtes reconnus et listes du département)
+        </a>
+      </p>
+      <p className="hint">
+        Une cellule vide efface la valeur enregistrée ; une colonne absente du fichier ne change rien. Pour ne mettre à jour que quelques champs,
+        gardez seulement la colonne « Référence » et ces champs.
       </p>
       <details>
         <summary>Colonnes reconnues et limites</summary>
@@ -262,6 +274,64 @@ function PreviewView({ preview, busy, onRemap, onConfirm, onCancel }: { preview:
               <li key={i}>{e.message}</li>
             ))}
           </ul>
+        </>
+      )}
+
+      {preview.erased.length > 0 && (
+        <>
+          <h3 id="titre-effacements">Valeurs qui seront effacées ({preview.erasedCount})</h3>
+          <p>Ces cellules sont vides dans le fichier alors que la plateforme a une valeur : l’import l’effacera. Complétez-les, ou retirez la colonne du fichier pour garder les valeurs.</p>
+          <ul className="errors-list warnings" aria-labelledby="titre-effacements">
+            {preview.erased.map((e) => (
+              <li key={`${e.line}-${e.label}`}>{e.message}</li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {preview.changes.length > 0 && (
+        <>
+          <h3 id="titre-changements">Ce que l’import va changer</h3>
+          <div className="table-scroll">
+            <table className="registry-table">
+              <caption className="sr-only">Lignes nouvelles et mises à jour, avec chaque valeur avant et après l’import</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Ligne</th>
+                  <th scope="col">Référence</th>
+                  <th scope="col">Import</th>
+                  <th scope="col">Changements (avant → après)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.changes.map((c) => (
+                  <tr key={c.line}>
+                    <td>{c.line}</td>
+                    <th scope="row">{c.reference}</th>
+                    <td>{c.kind === 'nouvelle' ? 'Nouvelle ligne' : 'Mise à jour'}</td>
+                    <td>
+                      {c.kind === 'nouvelle' ? (
+                        '—'
+                      ) : (
+                        <ul className="changes">
+                          {c.fields.map((f) => (
+                            <li key={f.field}>
+                              {f.label} : {f.before} → <strong>{f.after}</strong>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {c.created + c.updated > preview.changes.length && (
+            <p className="hint">
+              {preview.changes.length} premières lignes sur {c.created + c.updated} affichées.
+            </p>
+          )}
         </>
       )}
 

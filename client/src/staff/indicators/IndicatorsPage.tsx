@@ -24,6 +24,19 @@ interface Version {
 
 type Choice = 'cle' | 'optionnel' | 'non';
 
+const PARIS_DAY = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', day: 'numeric', month: 'long', year: 'numeric' });
+
+/**
+ * « Questionnaire jeune du 12 mars 2026 »: a version is named by the day it was created (Paris), never by its hash;
+ * a second version of the same day and audience gets « (2) ».
+ */
+export function versionName(v: Pick<Version, 'id' | 'audience' | 'createdAt'>, all: Pick<Version, 'id' | 'audience' | 'createdAt'>[]): string {
+  const day = PARIS_DAY.format(new Date(v.createdAt));
+  const sameDay = all.filter((o) => o.audience === v.audience && PARIS_DAY.format(new Date(o.createdAt)) === day).sort((a, b) => a.id - b.id);
+  const rank = sameDay.findIndex((o) => o.id === v.id) + 1;
+  return `Questionnaire ${v.audience === 'youth' ? 'jeune' : 'mentor'} du ${day}${sameDay.length > 1 ? ` (${rank})` : ''}`;
+}
+
 export function IndicatorsPage({ canEdit }: { canEdit: boolean }) {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
@@ -180,9 +193,7 @@ export function IndicatorsPage({ canEdit }: { canEdit: boolean }) {
           <tbody>
             {versions.map((v) => (
               <tr key={v.id}>
-                <td>
-                  n° {v.id} <small>({v.hash.slice(0, 8)})</small>
-                </td>
+                <td>{versionName(v, versions)}</td>
                 <td>{v.audience === 'youth' ? 'Jeune' : 'Mentor'}</td>
                 <td>{v.indicatorIds.length}</td>
                 <td>{new Date(v.createdAt).toLocaleDateString('fr-FR')}</td>

@@ -293,7 +293,7 @@ export function MentorshipsPage({ me }: { me: Me }) {
                               onClick={() => reissue(row, audience)}
                               aria-label={`Émettre un nouveau lien ${audience === 'youth' ? 'jeune' : 'mentor'} pour le mentorat ${row.reference}`}
                             >
-                              Nouveau lien {audience === 'youth' ? 'jeune' : 'mentor'}
+                              {audience === 'youth' ? 'Lien jeune' : 'Lien mentor'}
                             </button>
                           ))}
                       </td>
