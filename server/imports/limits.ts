@@ -14,6 +14,13 @@ export const IMPORT_LIMITS = {
   maxRows: 20_000,
   /** Columns of the sheet. */
   maxColumns: 100,
+  /**
+   * Row elements in any one sheet's XML, empty ones included, counted while inflating (workbook.ts): exceljs
+   * builds an object per row, so millions of empty rows in a tiny file would cost gigabytes.
+   */
+  maxSheetRows: 25_000,
+  /** Cell elements in any one sheet's XML, empty formatted ones included (20,000 rows × 25 columns). */
+  maxSheetCells: 500_000,
   /** How long a preview waits for its confirmation. */
   previewTtlMs: 30 * 60_000,
 } as const;

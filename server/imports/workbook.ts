@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import { ServiceError } from '../errors.ts';
@@ -16,7 +18,7 @@ export interface Grid {
   rows: { line: number; cells: Cell[] }[];
 }
 
-type Limits = Pick<typeof IMPORT_LIMITS, 'maxFileBytes' | 'maxUnzippedBytes' | 'maxEntries' | 'maxRows' | 'maxColumns'>;
+type Limits = Pick<typeof IMPORT_LIMITS, 'maxFileBytes' | 'maxUnzippedBytes' | 'maxEntries' | 'maxRows' | 'maxColumns' | 'maxSheetRows' | 'maxSheetCells'>;
 
 const refuse = (message: string, code: 'BAD_REQUEST' | 'PAYLOAD_TOO_LARGE' | 'UNSUPPORTED_MEDIA_TYPE' = 'BAD_REQUEST') => new ServiceError(code, message);
 const NOT_XLSX = 'Ce fichier n’est pas un classeur Excel .xlsx. Dans Excel, utilisez « Enregistrer sous » → « Classeur Excel (*.xlsx) », puis importez ce fichier.';
@@ -54,26 +56,94 @@ export async function inspectArchive(buffer: Buffer, limits: Limits = IMPORT_LIM
   for (const name of names) {
     const entry = zip.files[name]!;
     if (entry.dir) continue;
-    total += await countInflated(entry, limits.maxUnzippedBytes - total);
+    total += await countInflated(entry, limits.maxUnzippedBytes - total, WORKSHEET.test(name) ? sheetCounter(limits) : undefined);
   }
+}
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+/** Row and cell elements, with or without a namespace prefix (`<row `, `<x:c>`); never `<cols>` nor `<col `. */
+const ROW_OR_CELL = /<(?:[A-Za-z_][\w.-]*:)?(row|c)[\s/>]/g;
+
+/**
+ * Counts the rows and cells of a sheet's XML while it is inflated, before exceljs builds an object for each: a
+ * 148 KB file can hold millions of empty rows, which exceljs would turn into gigabytes. Empty rows count too
+ * (that is what costs memory), so the limits leave room for a formatted block under a real table.
+ */
+function sheetCounter(limits: Limits) {
+  let rows = 0;
+  let cells = 0;
+  let carry = '';
+  return (chunk: Buffer): ServiceError | null => {
+    // latin1 keeps one character per byte (fast, and the tags are ASCII); a tag split across chunks is rejoined.
+    const text = carry + chunk.toString('latin1');
+    // One inflated chunk of a crafted file can hold millions of tags: stop at the first one over the limit.
+    for (const match of text.matchAll(ROW_OR_CELL)) {
+      if (match[1] === 'row') rows++;
+      else cells++;
+      if (rows > limits.maxSheetRows || cells > limits.maxSheetCells) break;
+    }
+    const lastOpen = text.lastIndexOf('<');
+    carry = lastOpen >= 0 && text.length - lastOpen < 64 && !text.slice(lastOpen).match(ROW_OR_CELL) ? text.slice(lastOpen) : '';
+    if (rows > limits.maxSheetRows) {
+      return refuse(
+        `Une feuille du classeur contient plus de ${limits.maxSheetRows.toLocaleString('fr-FR')} lignes (lignes vides mises en forme comprises) : au plus ${limits.maxRows.toLocaleString('fr-FR')} lignes de données. Supprimez les lignes vides sous le tableau (sélectionnez-les, clic droit → « Supprimer ») ou découpez le fichier.`,
+        'PAYLOAD_TOO_LARGE',
+      );
+    }
+    if (cells > limits.maxSheetCells) {
+      return refuse(
+        `Une feuille du classeur contient plus de ${limits.maxSheetCells.toLocaleString('fr-FR')} cellules (cellules vides mises en forme comprises) : supprimez les lignes et colonnes vides autour du tableau ou découpez le fichier.`,
+        'PAYLOAD_TOO_LARGE',
+      );
+    }
+    return null;
+  };
 }
 
 const tooBig = () => refuse('Le fichier décompressé est anormalement volumineux (archive piégée ou classeur démesuré) : il est refusé.', 'PAYLOAD_TOO_LARGE');
 
-/** Inflates one entry, counting bytes; stops and refuses as soon as the budget is exceeded. */
-function countInflated(entry: JSZip.JSZipObject, budget: number): Promise<number> {
+/** What jszip keeps of an entry after `loadAsync`: its still-compressed bytes and method (internal but stable in 3.x). */
+interface CompressedEntry {
+  _data?: { compressedContent?: Uint8Array; compression?: { magic?: string } };
+}
+
+/**
+ * The entry's inflated bytes as a stream. Node's zlib inflates on the thread pool, chunk by chunk, pulled as the
+ * reader asks: a crafted entry (millions of rows in a few kilobytes) neither blocks the event loop nor gets
+ * inflated past the point where the reader gives up. jszip's own stream inflates each input chunk whole, in one
+ * synchronous step (over a second for such a file): it is only the fallback for an unusual method.
+ */
+function inflatedStream(entry: JSZip.JSZipObject): NodeJS.ReadableStream & { destroy?: () => void } {
+  const data = (entry as unknown as CompressedEntry)._data;
+  const method = data?.compression?.magic?.charCodeAt(0);
+  if (data?.compressedContent && (method === 0 || method === 8)) {
+    const source = Readable.from([Buffer.from(data.compressedContent.buffer, data.compressedContent.byteOffset, data.compressedContent.byteLength)]);
+    if (method === 0) return source;
+    const inflate = createInflateRaw({ chunkSize: 64 * 1024 });
+    source.on('error', (error) => inflate.destroy(error));
+    return source.pipe(inflate);
+  }
+  return entry.nodeStream('nodebuffer') as NodeJS.ReadableStream & { destroy?: () => void };
+}
+
+/**
+ * Inflates one entry, counting bytes; stops and refuses as soon as the budget is exceeded, or as soon as
+ * `inspect` finds a chunk too much (a sheet with too many rows).
+ */
+function countInflated(entry: JSZip.JSZipObject, budget: number, inspect?: (chunk: Buffer) => ServiceError | null): Promise<number> {
   return new Promise((resolve, reject) => {
     let bytes = 0;
     let done = false;
-    const stream = entry.nodeStream('nodebuffer') as NodeJS.ReadableStream & { destroy?: () => void };
+    const stream = inflatedStream(entry);
     stream.on('data', (chunk: Buffer) => {
       if (done) return;
       bytes += chunk.length;
-      if (bytes > budget) {
+      const problem = bytes > budget ? tooBig() : (inspect?.(chunk) ?? null);
+      if (problem) {
         done = true;
         stream.pause();
         stream.destroy?.();
-        reject(tooBig());
+        reject(problem);
       }
     });
     stream.on('end', () => {
