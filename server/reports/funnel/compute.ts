@@ -9,7 +9,7 @@
  * exactly on a limit counts as inside. No ranking: associations are listed alphabetically, the funnel only says
  * whether an association's difference from the department is larger than chance alone would give.
  */
-import { guardValue, suppressShare, type CountCell, type ValueCell } from '../suppression.ts';
+import { guardValue, isSuppressed, suppressShare, type CountCell, type ShareCell, type ValueCell } from '../suppression.ts';
 
 export const Z95 = 1.959963984540054;
 export const Z998 = 3.090232306167813;
@@ -63,6 +63,11 @@ export interface FunnelUnit {
   /** Raw counts: never sent as such, only through the rules below. */
   numerator: number;
   denominator: number;
+  /**
+   * The association's share as the department-year's protected source publishes it (server/reports/protection),
+   * when the indicator is one of its populations: then its verdict is the only one, the same on every screen.
+   */
+  published?: ShareCell;
 }
 
 export type UnitStatus = 'placee' | 'trop_petite' | 'masquee' | 'sans_donnee';
@@ -125,22 +130,30 @@ function curveSizes(k: number, largest: number): number[] {
   return [...sizes].sort((a, b) => a - b);
 }
 
-export function funnelPanel(input: { key: string; label: string; units: readonly FunnelUnit[]; k: number }): FunnelPanel {
+/**
+ * `department`: the department's share from the protected source, when the units carry theirs (`published`): the
+ * source's single suppression pass already holds "department = sum of the associations" as a line, so its verdicts
+ * are used as they are. Otherwise (questionnaire shares) the panel protects itself: suppressShare per association
+ * and complementary masking of the left-out group.
+ */
+export function funnelPanel(input: { key: string; label: string; units: readonly FunnelUnit[]; k: number; department?: ShareCell }): FunnelPanel {
   const { k } = input;
   const units = [...input.units].sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const X = units.reduce((s, u) => s + u.numerator, 0);
   const N = units.reduce((s, u) => s + u.denominator, 0);
-  const department = suppressShare(X, N, k);
+  const published = input.department !== undefined;
+  const department = input.department ?? suppressShare(X, N, k);
   const status = new Map<number, UnitStatus>();
   for (const u of units) {
+    const shown = published ? u.published !== undefined && typeof u.published.value === 'number' && !isSuppressed(u.published.denominator) : typeof suppressShare(u.numerator, u.denominator, k).value === 'number';
     if (u.denominator === 0) status.set(u.associationId, 'sans_donnee');
     else if (u.denominator < k) status.set(u.associationId, 'trop_petite');
-    else if (typeof suppressShare(u.numerator, u.denominator, k).value !== 'number') status.set(u.associationId, 'masquee');
+    else if (!shown) status.set(u.associationId, 'masquee');
     else status.set(u.associationId, 'placee');
   }
   // Complementary masking: while the left-out group could be recovered by difference, leave out the smallest placed one.
   const left = () => units.filter((u) => status.get(u.associationId) === 'trop_petite' || status.get(u.associationId) === 'masquee');
-  while (!groupIsSafe(left(), k)) {
+  while (!published && !groupIsSafe(left(), k)) {
     const next = units.filter((u) => status.get(u.associationId) === 'placee').sort((a, b) => a.denominator - b.denominator || a.name.localeCompare(b.name, 'fr'))[0];
     if (!next) break;
     status.set(next.associationId, 'masquee');
@@ -156,7 +169,7 @@ export function funnelPanel(input: { key: string; label: string; units: readonly
     const position = classify(value, limits);
     return { associationId: u.associationId, name: u.name, status: 'placee', n: u.denominator, value, position, positionLabel: POSITION_LABELS[position], limits };
   };
-  if (typeof department.value !== 'number' || typeof p0 !== 'number' || !groupIsSafe(left(), k)) {
+  if (typeof department.value !== 'number' || typeof p0 !== 'number' || (!published && !groupIsSafe(left(), k))) {
     const message =
       N === 0
         ? 'Aucune donnée pour cette année : rien à comparer.'

@@ -5,6 +5,7 @@ import type { Audience } from '../../../db/schema/index.ts';
 import type { StaffContext } from '../../context.ts';
 import { loadIndicatorValues, loadLinks, loadMentors, loadMentorships, yearPeriod, type LinkFact } from '../facts.ts';
 import { loadKeyIndicators } from '../key-indicators.ts';
+import { protectedYear } from '../protection/query.ts';
 import { ReportYear, resolveScope } from '../scope.ts';
 import { computeYear, type ValueChainFacts } from '../value-chain/compute.ts';
 import { FUNNEL_POSITIONS, funnelPanel, Z95, Z998, type FunnelPanel, type FunnelUnit } from './compute.ts';
@@ -71,21 +72,35 @@ export function funnelReport(ctx: StaffContext, params: FunnelParameters): Funne
   }));
   // A key indicator is a proportion when its headline figure has a denominator (0 in a year without data).
   const shareIds = keyIds.filter((id) => perAssociation.some((p) => p.figures.get(id as IndicatorId)?.main.denominator != null));
-  const panels: FunnelPanel[] = shareIds.map((id) =>
-    funnelPanel({
+  // Registry and link shares are populations of the department-year's protected source: its verdicts are used.
+  const source = protectedYear(ctx, scope, year, { mentorships: base.mentorships, links });
+  const PUBLISHED: Record<string, [population: string, dimension: string, category: string]> = { 'resultats.objectif_atteint': ['termines', 'statut', 'objectif_atteint'] };
+  const panels: FunnelPanel[] = shareIds.map((id) => {
+    const published = PUBLISHED[id];
+    return funnelPanel({
       key: id,
       label: getIndicator(id)?.label ?? id,
       k: scope.k,
+      department: published ? source.share(...published, null) : undefined,
       units: perAssociation.map(({ association, figures }): FunnelUnit => {
         const m = figures.get(id as IndicatorId)?.main;
         const numerator = typeof m?.n === 'number' ? m.n : 0;
         const denominator = typeof m?.denominator === 'number' ? m.denominator : 0;
-        return { associationId: association.id, name: association.name, numerator, denominator };
+        return { associationId: association.id, name: association.name, numerator, denominator, published: published ? source.share(...published, association.id) : undefined };
       }),
-    }),
-  );
+    });
+  });
   for (const r of RESPONSE_PANELS) {
-    panels.push(funnelPanel({ key: r.key, label: r.label, k: scope.k, units: perAssociation.map(({ association, links: mine }) => ({ associationId: association.id, name: association.name, ...responseCounts(mine, r.audience) })) }));
+    const population = `liens_${r.audience}`;
+    panels.push(
+      funnelPanel({
+        key: r.key,
+        label: r.label,
+        k: scope.k,
+        department: source.share(population, 'reponse', 'answered', null),
+        units: perAssociation.map(({ association, links: mine }) => ({ associationId: association.id, name: association.name, ...responseCounts(mine, r.audience), published: source.share(population, 'reponse', 'answered', association.id) })),
+      }),
+    );
   }
   return { status: 'ok', year, k: scope.k, z95: Z95, z998: Z998, panels, method: FUNNEL_METHOD };
 }

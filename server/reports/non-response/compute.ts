@@ -131,6 +131,11 @@ export interface NonResponseInput {
   lists: Record<ListKind, ListEntry[]>;
   territories: Map<number, string>;
   rows: readonly EndedRow[];
+  /**
+   * What the department-year's protected source publishes of the same people (endings, endings by closure group,
+   * answers per audience): a count it hides is hidden here too, so that this page gives back nothing it hid.
+   */
+  published?: { closures: CountCell; byGroup: Distribution; respondents: Record<Audience, CountCell> };
 }
 
 export function computeNonResponse(f: NonResponseInput): AudienceNonResponse[] {
@@ -152,8 +157,19 @@ export function computeNonResponse(f: NonResponseInput): AudienceNonResponse[] {
     );
     // The same two numbers (endings, respondents) are margins of every table and of the outcomes: hidden in one
     // place, hidden everywhere, so that no table gives back what another hid.
-    const hideRespondents = isSuppressed(outcomes.items[0]!.count) || built.some((t) => t.respondentsHidden);
-    const hideClosures = isSuppressed(outcomes.total) || built.some((t) => t.closuresHidden);
+    const pub = f.published;
+    const hideRespondents = isSuppressed(outcomes.items[0]!.count) || built.some((t) => t.respondentsHidden) || (pub !== undefined && isSuppressed(pub.respondents[audience]));
+    const hideClosures = isSuppressed(outcomes.total) || built.some((t) => t.closuresHidden) || (pub !== undefined && isSuppressed(pub.closures));
+    if (pub) {
+      for (const row of built.find((t) => t.key === 'categorie')!.rows) {
+        const cell = pub.byGroup.items.find((i) => i.key === row.key)?.count;
+        if (cell === undefined || !isSuppressed(cell) || isSuppressed(row.closures)) continue;
+        row.closures = cell;
+        row.closuresShare = SUPPRESSED;
+        if (row.gapPoints !== null) row.gapPoints = SUPPRESSED;
+        row.flagged = false;
+      }
+    }
     for (const t of built)
       for (const row of t.rows) {
         if (hideRespondents && row.respondentsShare !== null) row.respondentsShare = SUPPRESSED;

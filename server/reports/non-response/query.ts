@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ReportCell } from '../cell-schema.ts';
 import type { StaffContext } from '../../context.ts';
-import { AssociationFilter, ReportYear, resolveScope } from '../scope.ts';
+import { AssociationFilter, ReportYear, resolveScope, type ReportScope } from '../scope.ts';
+import { protectedYear } from '../protection/query.ts';
 import { computeNonResponse, GAP_POINTS, outcomeOf, RESPONSE_RATE_DEFINITIONS, type AudienceNonResponse, type EndedRow } from './compute.ts';
 
 export const NonResponseParameters = z.strictObject({ year: ReportYear, association: AssociationFilter });
@@ -67,8 +68,15 @@ export function nonResponseReport(ctx: StaffContext, params: NonResponseParamete
     gapPoints: GAP_POINTS,
     definitions: RESPONSE_RATE_DEFINITIONS,
     message: rows.length === 0 ? `Aucun mentorat terminé en ${params.year}${scope.associationName ? ` pour ${scope.associationName}` : ''} : pas de non-réponse à décrire.` : null,
-    audiences: rows.length === 0 ? [] : computeNonResponse({ k: scope.k, lists: scope.lists, territories: scope.territories, rows }),
+    audiences: rows.length === 0 ? [] : computeNonResponse({ k: scope.k, lists: scope.lists, territories: scope.territories, rows, published: publishedOf(ctx, scope, params.year) }),
   };
+}
+
+/** The same people as the protected source publishes them for the caller's scope (its verdicts win). */
+function publishedOf(ctx: StaffContext, scope: ReportScope, year: number) {
+  const view = protectedYear(ctx, scope, year).view(scope.associationId);
+  const answered = (audience: 'youth' | 'mentor') => view.distribution(`liens_${audience}`, 'reponse').items.find((i) => i.key === 'answered')?.count ?? 0;
+  return { closures: view.total('termines'), byGroup: view.distribution('termines', 'categorie'), respondents: { youth: answered('youth'), mentor: answered('mentor') } };
 }
 
 // Response schema (OpenAPI document and the client's generated types).

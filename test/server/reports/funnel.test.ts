@@ -133,12 +133,19 @@ describe('GET /api/reports/funnel (real SQLite)', () => {
     expect(panel.status).toBe('ok');
     expect(panel.department).toEqual({ value: 0.5, numerator: 80, denominator: 160 });
     const byName = Object.fromEntries(panel.rows.map((r: { name: string }) => [r.name, r]));
-    expect(byName['Association A']).toMatchObject({ n: 55, value: 0.8, position: 'au_dessus_998' });
-    expect(byName['Association A'].limits.low95).toBeCloseTo(0.367859, 5);
-    expect(byName['Association B']).toMatchObject({ n: 65, position: 'en_dessous_95' });
+    // Objective reached is a population of the protected source: its single verdict places B (hand-computed limits at
+    // n = 65), leaves A out in complement of the small ones (as on A's own value chain), counts C and D as too small.
+    expect(byName['Association B']).toMatchObject({ status: 'placee', n: 65, position: 'en_dessous_95' });
+    expect(byName['Association B'].limits.low95).toBeCloseTo(0.378448, 5);
+    expect(byName['Association B'].limits.low998).toBeCloseTo(0.308352, 5);
+    expect(byName['Association A']).toMatchObject({ status: 'masquee', n: null, value: null, limits: null });
     expect(byName['Association C'].status).toBe('trop_petite');
+    expect(byName['Association D'].status).toBe('trop_petite');
     expect(byName['Association E'].status).toBe('masquee');
-    expect(panel.notes[0]).toBe('2 associations trop petites pour être placées');
+    expect(panel.notes).toEqual(['2 associations trop petites pour être placées', '2 associations non placées (secret statistique)']);
+    const ownChain = await evaluator.get(`/api/reports/value-chain?year=2025&association=${byName['Association A'].associationId}`);
+    const reached = ownChain.body.links.flatMap((l: { figures: unknown[] }) => l.figures).find((f: { indicatorId: string }) => f.indicatorId === 'resultats.objectif_atteint');
+    expect(reached.current.value).toMatchObject({ suppressed: true });
     // Response-rate panels are there too; without any link they explain that there is no data.
     const youth = res.body.panels.find((p: { key: string }) => p.key === 'taux_reponse.jeunes');
     expect(youth).toMatchObject({ status: 'insufficient', message: expect.stringContaining('Aucune donnée') });
@@ -164,7 +171,7 @@ describe('GET /api/reports/funnel (real SQLite)', () => {
     const csv = await evaluator.get('/api/reports/export/csv?report=funnel&year=2025');
     expect(csv.status).toBe(200);
     const lines = csv.text.split(/\r\n/);
-    expect(lines.find((l) => l.includes('Association A'))).toMatch(/Au-dessus de la limite à 99,8 %/);
+    expect(lines.find((l) => l.includes('Association B'))).toMatch(/En dessous de la limite à 95 %/);
     expect(lines.find((l) => l.includes('Association C'))).toMatch(/Non placée : trop petite/);
     // C's own value (6 of 10 = 60 %) and size never appear; only the department's value sits on its line.
     expect(lines.find((l) => l.includes('Association C'))).not.toMatch(/60 %|\b10\b/);
@@ -189,7 +196,7 @@ describe('GET /api/reports/funnel (real SQLite)', () => {
     wb.getWorksheet('Synthèse des résultats')!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
     expect(texts).toContain('Comparer les associations sans les classer (entonnoirs, limites à 95 % et 99,8 %)');
     expect(texts).toContain('Non-réponse : répondants comparés à tous les mentorats terminés');
-    expect(texts).toContain('Au-dessus de la limite à 99,8 %');
+    expect(texts).toContain('En dessous de la limite à 95 %');
   });
 
   it('is for department staff only', async () => {

@@ -67,6 +67,21 @@ describe('non-response shares (pure)', () => {
     expect(f.flagged).toBe(false);
   });
 
+  it('hides here what the protected source hides of the same people (respondents, endings by closure group)', () => {
+    const hidden = { suppressed: true as const, complement: true as const };
+    const [y] = computeNonResponse({
+      k: 3,
+      lists: lists as never,
+      territories: new Map(),
+      rows: table,
+      published: { closures: 20, respondents: { youth: hidden, mentor: 0 }, byGroup: { items: [{ key: 'atteint', label: 'Atteint', count: hidden, share: hidden }], total: 20 } },
+    });
+    expect(y!.respondents).toMatchObject({ suppressed: true });
+    const sex = y!.tables.find((t) => t.key === 'sexe')!;
+    expect(sex.rows.every((r) => typeof r.respondentsShare !== 'number' && typeof r.gapPoints !== 'number' && !r.flagged)).toBe(true);
+    expect(y!.tables.find((t) => t.key === 'categorie')!.rows.find((r) => r.key === 'atteint')!.closures).toMatchObject({ suppressed: true });
+  });
+
   it('reads a link: answered, refused, draft, nothing, none', () => {
     expect(outcomeOf({ state: 'repondu', responded: true, declined: false, hasDraft: false })).toBe('repondu');
     expect(outcomeOf({ state: 'refuse', responded: false, declined: null, hasDraft: true })).toBe('refus');
