@@ -1,8 +1,9 @@
 import autocannon from 'autocannon';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../db/open.ts';
+import { MIGRATIONS_FOLDER, openDatabase } from '../../db/open.ts';
 import { seedOpenLinks, type OpenLink } from './seed.ts';
 import { productionServer, ROOT, rssMb, startServer, type RunningServer } from './server.ts';
 
@@ -16,13 +17,40 @@ export interface SubmissionDb {
   dispose(): void;
 }
 
-/** A durable database (WAL, synchronous=FULL: the server's own settings) holding `count` open links. */
+/** What the seeded file depends on: when one of these changes, the cached file is seeded again. */
+const SEED_INPUTS = ['bench/support/seed.ts', 'server/mentorships/close.ts', 'server/questionnaires/issue-links.ts', 'server/questionnaires/versions.ts', 'db/seed/answers.ts'];
+
+function seedKey(count: number, seed: number): string {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).sort()) hash.update(file);
+  for (const file of SEED_INPUTS) if (existsSync(join(ROOT, file))) hash.update(readFileSync(join(ROOT, file)));
+  return `${count}-${seed}-${hash.digest('hex').slice(0, 12)}`;
+}
+
+/**
+ * A durable database (WAL, synchronous=FULL: the server's own settings) holding `count` open links, each a fresh
+ * copy: links are seeded once through the domain's closeMentorship (minutes for tens of thousands), kept under
+ * /tmp with their tokens and answers, keyed by the migrations and the seeding code, and copied for every run
+ * (a run answers its links, so it never reuses a copy). `memory` and `submissions` share the same file.
+ */
 export function prepareSubmissionDb(count: number, seed = 8): SubmissionDb {
+  const cache = join(tmpdir(), `impact-bench-links-${seedKey(count, seed)}`);
+  if (!existsSync(`${cache}.json`)) {
+    const started = Date.now();
+    const building = `${cache}.${process.pid}.partial`;
+    rmSync(building, { force: true });
+    const database = openDatabase(building);
+    const links = seedOpenLinks(database, { mentorships: Math.ceil(count / 2), seed });
+    database.close();
+    renameSync(building, `${cache}.db`);
+    // The list last: its presence says the file is complete.
+    writeFileSync(`${cache}.json`, JSON.stringify(links));
+    console.log(`  ${links.length} liens ouverts préparés par closeMentorship en ${Math.round((Date.now() - started) / 1000)} s (gardés dans ${cache}.db)`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'impact-bench-'));
   const dbPath = join(dir, 'bench.db');
-  const database = openDatabase(dbPath);
-  const links = seedOpenLinks(database, { mentorships: Math.ceil(count / 2), seed });
-  database.close();
+  copyFileSync(`${cache}.db`, dbPath);
+  const links = JSON.parse(readFileSync(`${cache}.json`, 'utf8')) as OpenLink[];
   return { dir, dbPath, links, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
