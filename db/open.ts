@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
@@ -19,6 +19,29 @@ const MIGRATIONS_TABLE = '__drizzle_migrations';
 
 export class DatabaseOpenError extends Error {}
 
+/** The database, its -wal/-shm and every copy hold data about young people: readable by the service account only. */
+export const PRIVATE_FILE_MODE = 0o600;
+export const PRIVATE_DIR_MODE = 0o700;
+
+/** Creates the folder (and missing parents) as 0700; a folder that already exists is left as the operator set it. */
+export function ensurePrivateDir(dir: string): void {
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+}
+
+/**
+ * Creates an empty file as 0600 if missing (SQLite then opens or fills it: it gives -wal and -shm the main file's
+ * permissions), and brings an existing one back to 0600, whatever the umask.
+ */
+export function ensurePrivateFile(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, 'a', PRIVATE_FILE_MODE));
+  chmodSync(path, PRIVATE_FILE_MODE);
+}
+
+/** 0600 for the file and, when they exist, its -wal and -shm (a database created before this rule). */
+export function restrictDatabaseFiles(path: string): void {
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, PRIVATE_FILE_MODE);
+}
+
 export interface OpenOptions {
   /** false: open only (read tools, tests of the opening itself). */
   migrate?: boolean;
@@ -35,8 +58,16 @@ export interface OpenOptions {
  * migration leaves the file exactly as it was and the caller gets a French explanation.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): OpenedDatabase {
-  const onDisk = path !== ':memory:' && path !== '';
-  if (onDisk) mkdirSync(dirname(resolve(path)), { recursive: true });
+  const onDisk = path !== ':memory:' && path !== '' && !path.startsWith('file:');
+  if (onDisk) {
+    try {
+      ensurePrivateDir(dirname(resolve(path)));
+      ensurePrivateFile(path);
+      restrictDatabaseFiles(path);
+    } catch (error) {
+      throw new DatabaseOpenError(`Impossible de créer la base de données ${path} avec des droits réservés au service : ${(error as Error).message}`);
+    }
+  }
   let sqlite: Database.Database;
   try {
     sqlite = new Database(path);
@@ -157,6 +188,8 @@ export function backupBeforeMigration(sqlite: Database.Database, path: string): 
   let target = join(dirname(resolve(path)), `${basename(path)}.avant-migration-${stamp}.db`);
   for (let n = 2; existsSync(target); n++) target = join(dirname(resolve(path)), `${basename(path)}.avant-migration-${stamp}-${n}.db`);
   try {
+    // VACUUM INTO accepts an empty target file: created first as 0600, the copy is never readable by others.
+    ensurePrivateFile(target);
     sqlite.prepare('VACUUM INTO ?').run(target);
     if (statSync(target).size === 0) throw new Error('copie vide');
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { ensurePrivateDir, ensurePrivateFile, restrictDatabaseFiles } from '../../db/open.ts';
 import { dirname, resolve } from 'node:path';
 import { withContext } from './index.ts';
 
@@ -18,11 +19,14 @@ export interface BackupReport {
 export async function backupDatabase(sqlite: Database.Database, target: string): Promise<BackupReport> {
   const path = resolve(target);
   if (existsSync(path)) throw new Error(`Le fichier ${path} existe déjà : choisissez un autre nom (une sauvegarde n’en écrase jamais une autre).`);
-  mkdirSync(dirname(path), { recursive: true });
+  ensurePrivateDir(dirname(path));
   const partial = `${path}.partiel`;
   rmSync(partial, { force: true });
   try {
+    // Created 0600 before SQLite writes into it: a backup is as private as the database.
+    ensurePrivateFile(partial);
     await sqlite.backup(partial);
+    restrictDatabaseFiles(partial);
     const check = verifyDatabaseFile(partial);
     renameSync(partial, path);
     return { path, bytes: statSync(path).size, responses: check.responses };

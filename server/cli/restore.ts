@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, openSync, fsyncSync, closeSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../../db/open.ts';
+import { ensurePrivateFile, openDatabase } from '../../db/open.ts';
 import { verifyDatabaseFile } from './backup.ts';
 
 export interface RestoreReport {
@@ -53,6 +53,7 @@ export async function restoreDatabase(dbPath: string, source: string, options: {
     safetyCopy = join(dirname(target), `${basename(target)}.avant-restauration-${stamp}.db`);
     const live = new Database(target, { fileMustExist: true });
     try {
+      ensurePrivateFile(safetyCopy);
       await live.backup(safetyCopy);
     } finally {
       live.close();
@@ -61,6 +62,8 @@ export async function restoreDatabase(dbPath: string, source: string, options: {
 
   const incoming = `${target}.restauration`;
   copyFileSync(from, incoming);
+  // copyFile keeps the source's mode: the restored database is brought back to 0600 whatever the backup had.
+  ensurePrivateFile(incoming);
   const fd = openSync(incoming, 'r+');
   fsyncSync(fd);
   closeSync(fd);
