@@ -16,21 +16,24 @@ export async function start(page: Page, url: string) {
   await page.locator('.sd-question[data-name]').first().waitFor();
 }
 
-/** Answers the question on screen the way a thumb would (first choice, or a short text) and goes on. */
-export async function answerAndNext(page: Page): Promise<'next' | 'complete'> {
+/**
+ * Answers the question on screen the way a thumb would (first choice, or a short text) and goes on; `buttons` names
+ * "Suivant" and "Envoyer" in the questionnaire's language.
+ */
+export async function answerAndNext(page: Page, buttons: { next: string; send: string | RegExp } = { next: 'Suivant', send: /Envoyer/ }): Promise<'next' | 'complete'> {
   const question = page.locator('.sd-question[data-name]:visible').first();
   if ((await question.locator('input[type="radio"], input[type="checkbox"]').count()) > 0) {
     await question.locator('.sd-selectbase__label').first().click();
   } else if ((await question.locator('textarea').count()) > 0) {
     await question.locator('textarea').fill('Merci pour tout.');
   }
-  const complete = page.getByRole('button', { name: /Envoyer/ });
+  const complete = page.getByRole('button', { name: buttons.send });
   if (await complete.isVisible()) {
     await complete.click();
     return 'complete';
   }
   const before = await currentQuestion(page);
-  await page.getByRole('button', { name: 'Suivant' }).click();
+  await page.getByRole('button', { name: buttons.next, exact: true }).click();
   await page.waitForFunction(`document.querySelector('.sd-question[data-name]')?.getAttribute('data-name') !== ${JSON.stringify(before)}`);
   return 'next';
 }

@@ -52,9 +52,12 @@ export async function startDemoServer() {
   };
 }
 
-/** A phone-sized context (390×844) that records every request, to prove nothing leaves for another origin. */
-export async function phoneContext(browser: Browser, width = 390, height = 844): Promise<{ context: BrowserContext; requests: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'fr-FR' });
+/**
+ * A phone-sized context (390×844) that records every request, to prove nothing leaves for another origin. `locale` is
+ * the phone's language (sent as Accept-Language: the questionnaire's default language).
+ */
+export async function phoneContext(browser: Browser, width = 390, height = 844, locale = 'fr-FR'): Promise<{ context: BrowserContext; requests: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale });
   const requests: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   return { context, requests };

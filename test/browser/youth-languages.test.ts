@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { links, responses } from '../../db/schema/index.ts';
-import { useDemoBrowser, type DemoServer } from './support.ts';
-import { axeViolations, contrastProblems, currentQuestion, foreignRequests, linkRow } from './questionnaire-steps.ts';
+import { phoneContext, useDemoBrowser, type DemoServer } from './support.ts';
+import { answerAndNext, axeViolations, contrastProblems, currentQuestion, foreignRequests, linkRow } from './questionnaire-steps.ts';
 
 let browser: Browser;
 let server: DemoServer;
@@ -14,13 +14,11 @@ const youthLinks = () => server.demo.links.filter((l) => l.audience === 'youth')
 
 /** A 390×844 phone whose browser language is `locale` (sent as Accept-Language); `speech` injects a stubbed speechSynthesis. */
 async function phone(locale: string, speech?: { voices: string[] }) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale });
-  const requests: string[] = [];
-  context.on('request', (r) => requests.push(r.url()));
+  const { context, requests } = await phoneContext(browser, 390, 844, locale);
   if (speech) {
     await context.addInitScript((voices: string[]) => {
       const log = { spoken: [] as { text: string; lang: string; voice: string | null }[], cancels: 0 };
-      (window as unknown as { __speech: typeof log }).__speech = log;
+      (globalThis as unknown as { __speech: typeof log }).__speech = log;
       class Utterance {
         text: string;
         lang = '';
@@ -40,8 +38,8 @@ async function phone(locale: string, speech?: { voices: string[] }) {
         addEventListener: () => undefined,
         removeEventListener: () => undefined,
       };
-      Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+      Object.defineProperty(globalThis, 'speechSynthesis', { value: synth, configurable: true });
+      Object.defineProperty(globalThis, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
     }, speech.voices);
   }
   return { context, requests };
@@ -54,21 +52,7 @@ async function expectAccessible(page: Page, state: string) {
   expect(scrollWidth, `défilement horizontal : ${state}`).toBeLessThanOrEqual(390);
 }
 
-/** Answers the question on screen with its first choice (or a short text) and presses the localized next/send button. */
-async function answerAndGo(page: Page, next: string, send: string): Promise<'next' | 'complete'> {
-  const question = page.locator('.sd-question[data-name]:visible').first();
-  if ((await question.locator('input[type="radio"], input[type="checkbox"]').count()) > 0) await question.locator('.sd-selectbase__label').first().click();
-  else if ((await question.locator('textarea').count()) > 0) await question.locator('textarea').fill('Merci.');
-  const complete = page.getByRole('button', { name: send });
-  if (await complete.isVisible()) {
-    await complete.click();
-    return 'complete';
-  }
-  const before = await currentQuestion(page);
-  await page.getByRole('button', { name: next, exact: true }).click();
-  await page.waitForFunction(`document.querySelector('.sd-question[data-name]')?.getAttribute('data-name') !== ${JSON.stringify(before)}`);
-  return 'next';
-}
+const answerAndGo = (page: Page, next: string, send: string) => answerAndNext(page, { next, send });
 
 const spoken = (page: Page) => page.evaluate('window.__speech') as Promise<{ spoken: { text: string; lang: string; voice: string | null }[]; cancels: number }>;
 
