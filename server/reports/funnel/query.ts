@@ -38,6 +38,10 @@ function responseCounts(links: readonly LinkFact[], audience: Audience) {
 export function funnelReport(ctx: StaffContext, params: FunnelParameters): FunnelResult {
   const scope = resolveScope(ctx);
   const { year } = params;
+  // Exports reach this for an association lead too: comparing associations is the department's view.
+  if (ctx.actor.associationId !== null) {
+    return { status: 'insufficient', year, k: scope.k, message: 'La comparaison des associations entre elles est réservée au département.' };
+  }
   if (scope.associations.length < 2) {
     return { status: 'insufficient', year, k: scope.k, message: 'Le département travaille avec une seule association : il n’y a pas d’associations à comparer.' };
   }

@@ -201,5 +201,9 @@ describe('GET /api/reports/funnel (real SQLite)', () => {
 
   it('is for department staff only', async () => {
     expect((await lead.get('/api/reports/funnel?year=2025')).status).toBe(403);
+    const csv = await lead.get('/api/reports/export/csv?report=funnel&year=2025');
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain('réservée au département');
+    expect(csv.text).not.toContain('Association A');
   });
 });
