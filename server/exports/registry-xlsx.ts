@@ -5,6 +5,7 @@ import { audit } from '../audit/audit.ts';
 import { listFilter, type RegistryFilters } from '../mentorships/read.ts';
 import { STATUS_LABELS } from '../mentorships/rules.ts';
 import { EXPORT_HEADERS, IGNORED_HEADERS, type ImportField } from '../imports/columns.ts';
+import { today as parisToday } from '../time.ts';
 
 /**
  * A text cell starting with = + - @ (or a tab / carriage return) could be read as a formula by a spreadsheet:
@@ -39,7 +40,7 @@ const EXTRA_LINES = 1000;
  * validation pointing to a « Listes » sheet), so that a file edited in Excel only holds values the import accepts.
  */
 async function registryWorkbook(ctx: StaffContext, rows: ExportRow[], options: { consolidated: boolean; explanations: string[] }) {
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = parisToday(ctx);
   const { consolidated } = options;
   const values = ctx.db.select().from(listValues).where(eq(listValues.departmentId, ctx.actor.departmentId)).orderBy(asc(listValues.sortOrder), asc(listValues.label)).all();
   const label = new Map(values.map((v) => [`${v.kind}:${v.code}`, v]));
@@ -157,7 +158,7 @@ function describeFilters(ctx: StaffContext, filters: RegistryFilters): string[] 
  * « Association » column, which the import ignores.
  */
 export async function exportRegistry(ctx: StaffContext, filters: RegistryFilters = {}): Promise<{ buffer: Buffer; filename: string; rows: number }> {
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = parisToday(ctx);
   const consolidated = ctx.actor.associationId === null;
   const rows = ctx.db
     .select({ m: mentorships, y: youngPeople, mentorReference: mentors.reference, mentorTrainedOn: mentors.trainedOn, territory: territories.name, association: associations.name })

@@ -17,6 +17,7 @@ import { AssociationFilter, ReportYear, resolveScope } from '../reports/scope.ts
 import { valueChainReport } from '../reports/value-chain/query.ts';
 import { dashboardCharts, evolutionCharts, renderSvg } from './report-charts.ts';
 import { cellText, changeText, dateFr, measureUnit } from './report-format.ts';
+import { today } from '../time.ts';
 
 export const PrintParameters = z.strictObject({
   year: ReportYear,
@@ -62,7 +63,7 @@ export async function buildPrintable(ctx: StaffContext, p: PrintParameters): Pro
   const who = scope.associationName ?? 'toutes les associations';
   const parts: string[] = [];
   parts.push(`<h1>Suivi du mentorat ${p.year} — ${escapeHtml(scope.departmentName)}</h1>`);
-  parts.push(`<p class="meta">Périmètre : ${escapeHtml(who)} · produit le ${dateFr(ctx.now().toISOString().slice(0, 10))} · secret statistique : effectifs de 1 à ${k - 1} affichés « &lt; ${k} »</p>`);
+  parts.push(`<p class="meta">Périmètre : ${escapeHtml(who)} · produit le ${dateFr(today(ctx))} · secret statistique : effectifs de 1 à ${k - 1} affichés « &lt; ${k} »</p>`);
   parts.push('<p class="hint">Pour obtenir un PDF : Imprimer, puis « Enregistrer au format PDF ».</p>');
 
   parts.push(`<h2>Chaîne de valeur ${p.year} (comparée à ${p.year - 1})</h2>`);

@@ -24,6 +24,7 @@ import { funnelReport } from '../reports/funnel/query.ts';
 import { nonResponseReport } from '../reports/non-response/query.ts';
 import { cellOut, cellText, EXCEL_FORMATS, isNumberCell, type OutCell } from './report-format.ts';
 import { neutralise } from './registry-xlsx.ts';
+import { today } from '../time.ts';
 
 export const WorkbookParameters = z.strictObject({ year: ReportYear, association: AssociationFilter });
 export type WorkbookParameters = z.infer<typeof WorkbookParameters>;
@@ -94,7 +95,7 @@ export async function buildWorkbook(ctx: StaffContext, p: WorkbookParameters): P
   explain.addRow([`Suivi et pilotage du mentorat — ${scope.departmentName}`]).font = { bold: true, size: 14 };
   explain.addRow(['Année', p.year]);
   addRow(explain, ['Périmètre', who]);
-  explain.addRow(['Produit le', ctx.now().toISOString().slice(0, 10).split('-').reverse().join('/')]);
+  explain.addRow(['Produit le', today(ctx).split('-').reverse().join('/')]);
   explain.addRow([]);
   for (const line of [
     'Ce classeur reprend les cinq onglets du tableau de pilotage : Explications, Synthèse des résultats, Tableau de bord, Données, Paramètres figés.',

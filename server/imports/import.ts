@@ -13,6 +13,7 @@ import { buildMatchers } from './cells.ts';
 import { EXPORT_HEADERS, IMPORT_FIELDS, type ImportField } from './columns.ts';
 import { IMPORT_LIMITS } from './limits.ts';
 import { inspectArchive, readGrid, type Grid } from './workbook.ts';
+import { today } from '../time.ts';
 
 /**
  * Previews wait in memory for their confirmation (they hold the parsed sheet, never the file): one per user,
@@ -94,7 +95,7 @@ function run(db: Executor, ctx: StaffContext, preview: Preview) {
     lists: indexLists(lists),
     stored,
     mentorDates: new Map([...mentorRows].map(([ref, m]) => [ref, m.trainedOn])),
-    today: ctx.now().toISOString().slice(0, 10),
+    today: today(ctx),
     associationName: db.select({ name: associations.name }).from(associations).where(eq(associations.id, preview.associationId)).get()?.name,
   });
   return { analysis, lists, stored, mentorRows };

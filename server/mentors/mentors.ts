@@ -4,6 +4,7 @@ import { associations, departmentAssociations, mentors, mentorships } from '../.
 import type { StaffContext } from '../context.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { IsoDate } from '../http/validation.ts';
+import { today } from '../time.ts';
 
 export const MentorInput = z.strictObject({
   reference: z.string().trim().min(1, { error: 'La référence est obligatoire.' }).max(50),
@@ -53,7 +54,7 @@ function requireAssociation(ctx: StaffContext): number {
 }
 
 function checkTrainedOn(ctx: StaffContext, trainedOn: string | null | undefined) {
-  if (trainedOn && trainedOn > ctx.now().toISOString().slice(0, 10)) {
+  if (trainedOn && trainedOn > today(ctx)) {
     throw badRequest('La date de formation ne peut pas être dans le futur.', { issues: [{ field: 'trainedOn', message: 'La date de formation ne peut pas être dans le futur.' }] });
   }
   if (trainedOn && trainedOn < '2000-01-01') throw badRequest('La date de formation doit être postérieure au 01/01/2000.', { issues: [{ field: 'trainedOn', message: 'Date trop ancienne.' }] });

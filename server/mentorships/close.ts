@@ -8,6 +8,7 @@ import { issueClosureLinks, type IssuedLink } from '../questionnaires/issue-link
 import { IsoDate } from '../http/validation.ts';
 import { mentorshipScope } from './scope.ts';
 import { reasonStatusMismatch } from './rules.ts';
+import { today } from '../time.ts';
 
 export const CloseMentorshipInput = z.strictObject({
   endedOn: IsoDate,
@@ -22,8 +23,7 @@ export const CloseMentorshipInput = z.strictObject({
 export function closeMentorship(ctx: StaffContext, id: number, input: z.infer<typeof CloseMentorshipInput>): { id: number; status: string; endedOn: string; links: IssuedLink[] } {
   if (ctx.actor.associationId === null) throw forbidden("Seule l'association qui suit ce mentorat peut le clôturer.");
   const now = ctx.now();
-  const today = now.toISOString().slice(0, 10);
-  if (input.endedOn > today) throw endedOnIssue('La date de fin ne peut pas être dans le futur.');
+  if (input.endedOn > today(ctx)) throw endedOnIssue('La date de fin ne peut pas être dans le futur.');
   return ctx.db.transaction(
     (tx) => {
       const row = tx.select().from(mentorships).where(and(mentorshipScope(ctx.actor), eq(mentorships.id, id))).get();

@@ -8,6 +8,7 @@ import { IsoDate } from '../http/validation.ts';
 import { loadDepartmentLists } from '../settings/lists.ts';
 import { checkRow, indexLists, type FieldIssue, type RegistryRow } from './rules.ts';
 import { mentorshipScope } from './scope.ts';
+import { today } from '../time.ts';
 
 const Code = z.string().trim().min(1).max(40);
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'Mois attendu au format AAAA-MM (jamais une date de naissance complète).' });
@@ -55,7 +56,6 @@ export function fieldErrors(issues: FieldIssue[]) {
 }
 
 const isClosing = (s: MentorshipStatus) => (CLOSING_STATUSES as readonly string[]).includes(s);
-const today = (ctx: StaffContext) => ctx.now().toISOString().slice(0, 10);
 
 function requireAssociation(ctx: StaffContext): number {
   if (ctx.actor.associationId === null) throw forbidden('Le département consulte les mentorats des associations sans pouvoir les modifier.');

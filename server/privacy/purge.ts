@@ -6,6 +6,7 @@ import type { Executor } from '../../db/open.ts';
 import { audit } from '../audit/audit.ts';
 import { ABSOLUTE_TIMEOUT_MS, IDLE_TIMEOUT_MS } from '../auth/session.ts';
 import { deleteWithDependents } from './cascade.ts';
+import { monthsBeforeToday } from '../time.ts';
 
 const DAY_MS = 86_400_000;
 /** The audit trail is kept one year (CNIL's recommendation for access logs: six months to a year). */
@@ -29,10 +30,9 @@ export interface PurgeReport {
   auditEntriesDeleted: number;
 }
 
-/** The date `months` months before `now`, as YYYY-MM-DD (end dates are stored so). */
+/** The Paris date `months` months before `now`, as YYYY-MM-DD (end dates are stored so). */
 export function monthsBefore(now: Date, months: number): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - months, now.getUTCDate()));
-  return d.toISOString().slice(0, 10);
+  return monthsBeforeToday({ now: () => now }, months);
 }
 
 // A scrubbed link can never match a token again: its hash is not a SHA-256 of anything a token could be.

@@ -18,6 +18,7 @@ import {
   type Notice,
 } from '../../surveys/index.ts';
 import { hashToken, PUBLIC_ID_PATTERN, TOKEN_PATTERN } from './tokens.ts';
+import { parisDate } from '../time.ts';
 
 export type LinkRow = typeof links.$inferSelect;
 
@@ -30,7 +31,7 @@ export const linkUnavailable = () =>
  * the year the answer arrived. Submission and `recompute` must agree on it, so it lives here once.
  */
 export function closureYear(endedOn: string | null, answeredAt: Date): number {
-  return Number((endedOn ?? answeredAt.toISOString()).slice(0, 4));
+  return Number((endedOn ?? parisDate(answeredAt)).slice(0, 4));
 }
 
 /** Finds an open, unexpired link from the raw token of the address. */

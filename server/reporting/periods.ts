@@ -91,6 +91,5 @@ export function addDays(isoDate: string, days: number): string {
   return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-const PARIS = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-/** Deadlines are French calendar days: a confirmation at 23:30 in Paris on the due date is on time. */
-export const parisDate = (instant: Date): string => PARIS.format(instant);
+/** Deadlines are French calendar days: a confirmation at 23:30 in Paris on the due date is on time (server/time.ts). */
+export { parisDate } from '../time.ts';

@@ -6,6 +6,7 @@ import { AssociationFilter, ReportYear, resolveScope } from '../scope.ts';
 import type { Purpose } from '../protection/masking.ts';
 import { protectedYear } from '../protection/query.ts';
 import { computeDashboard, type DashboardComputed } from './compute.ts';
+import { today as parisToday } from '../../time.ts';
 
 export const DashboardParameters = z.strictObject({
   year: ReportYear,
@@ -18,7 +19,7 @@ export type DashboardResult = DashboardComputed & { department: string; associat
 
 export function dashboardReport(ctx: StaffContext, params: DashboardParameters, purpose: Purpose = 'screen'): DashboardResult {
   const scope = resolveScope(ctx, params.association, purpose);
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = parisToday(ctx);
   const end = `${params.year}-12-31`;
   const date = params.date ?? (end < today ? end : today < `${params.year}-01-01` ? `${params.year}-01-01` : today);
   if (!date.startsWith(`${params.year}-`)) throw badRequest(`La date doit être dans l'année ${params.year}.`);

@@ -11,6 +11,7 @@ import { perYoungPerson, activeDuring } from '../measures.ts';
 import type { Purpose } from '../protection/masking.ts';
 import { protectedYears } from '../protection/query.ts';
 import { seriesFor, wordingChanges, type Series, type WordingChange } from './compute.ts';
+import { today } from '../../time.ts';
 
 /** Every year from the department's first data (issue 12.5), bounded only as a guard on the cost. */
 export const MAX_YEARS = 30;
@@ -65,7 +66,7 @@ export function evolutionReport(ctx: StaffContext, params: EvolutionParameters, 
     year: params.year,
     compare: false,
     k: scope.k,
-    today: ctx.now().toISOString().slice(0, 10),
+    today: today(ctx),
     lists: scope.lists,
     territories: scope.territories,
     keyIndicatorIds: keyIds,

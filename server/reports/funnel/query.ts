@@ -9,6 +9,7 @@ import { protectedYear } from '../protection/query.ts';
 import { ReportYear, resolveScope } from '../scope.ts';
 import { computeYear, type ValueChainFacts } from '../value-chain/compute.ts';
 import { FUNNEL_POSITIONS, funnelPanel, Z95, Z998, type FunnelPanel, type FunnelUnit } from './compute.ts';
+import { today } from '../../time.ts';
 
 export const FunnelParameters = z.strictObject({ year: ReportYear });
 export type FunnelParameters = z.infer<typeof FunnelParameters>;
@@ -50,7 +51,7 @@ export function funnelReport(ctx: StaffContext, params: FunnelParameters): Funne
     year,
     compare: false,
     k: 1,
-    today: ctx.now().toISOString().slice(0, 10),
+    today: today(ctx),
     lists: scope.lists,
     territories: scope.territories,
     keyIndicatorIds: keyIds,

@@ -5,6 +5,7 @@ import { loadLinks, loadMentorships, yearPeriod, type LinkFact, type MentorshipF
 import type { ReportScope } from '../scope.ts';
 import { declareYear } from './catalogue.ts';
 import type { ProtectedSource, ProtectedView } from './source.ts';
+import { today } from '../../time.ts';
 
 // One source per department-year and threshold, built once per request (a workbook reads five reports).
 const cache = new WeakMap<object, Map<string, ProtectedSource>>();
@@ -31,7 +32,7 @@ export function protectedYear(ctx: StaffContext, scope: ReportScope, year: numbe
   const source = declareYear({
     year,
     k: scope.k,
-    today: ctx.now().toISOString().slice(0, 10),
+    today: today(ctx),
     associationIds,
     lists: scope.lists,
     territories: scope.territories,

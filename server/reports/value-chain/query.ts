@@ -6,6 +6,7 @@ import { AssociationFilter, Compare, ReportYear, resolveScope } from '../scope.t
 import type { Purpose } from '../protection/masking.ts';
 import { protectedYear } from '../protection/query.ts';
 import { computeValueChain, type ValueChainComputed } from './compute.ts';
+import { today } from '../../time.ts';
 
 export const ValueChainParameters = z.strictObject({
   year: ReportYear,
@@ -31,7 +32,7 @@ export function valueChainReport(ctx: StaffContext, params: ValueChainParameters
     year: params.year,
     compare,
     k: scope.k,
-    today: ctx.now().toISOString().slice(0, 10),
+    today: today(ctx),
     lists: scope.lists,
     territories: scope.territories,
     keyIndicatorIds: loadKeyIndicators(ctx, scope.departmentId, params.year),

@@ -1,6 +1,7 @@
 import { Fragment, useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import '../shared/pilotage.css';
 import { api, type Me } from '../api.ts';
+import { parisYear } from '../shared/paris-date.ts';
 
 /** Field keys shared with server/declarations/content.ts (the demo seed and the reports use them too). */
 const COUNTS = [
@@ -44,7 +45,7 @@ interface ListItem {
 const STATE_LABELS: Record<Declaration['state'], string> = { nouvelle: 'Non commencée', brouillon: 'Brouillon', soumise: 'Soumise' };
 const formatDateTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' }) : '—');
 const years = () => {
-  const y = new Date().getFullYear();
+  const y = parisYear();
   return [y, y - 1, y - 2];
 };
 
@@ -134,7 +135,7 @@ export function DeclarationPage({ me }: { me: Me }) {
 }
 
 function AssociationDeclaration() {
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(parisYear());
   const [data, setData] = useState<Declaration | null>(null);
   const [form, setForm] = useState<FormState | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -499,7 +500,7 @@ function DeclarationView({ content: c }: { content: Record<string, unknown> }) {
 }
 
 function DepartmentDeclarations({ me }: { me: Me }) {
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(parisYear());
   const [data, setData] = useState<{ submitted: number; total: number; declarations: ListItem[] } | null>(null);
   const [open, setOpen] = useState<Declaration | null>(null);
   const [error, setError] = useState<string | null>(null);

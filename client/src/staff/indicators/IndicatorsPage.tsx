@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api } from '../api.ts';
 import { CHAIN_LINKS, CHAIN_LINK_LABELS, INDICATOR_SOURCE_LABELS, type Indicator } from '../../../../surveys/browser.ts';
+import { parisYear } from '../shared/paris-date.ts';
 
 // The preview pulls in survey-react-ui: load it only when this page opens, not with the whole staff app.
 const QuestionnairePreview = lazy(() => import('./QuestionnairePreview.tsx'));
@@ -38,7 +39,7 @@ export function versionName(v: Pick<Version, 'id' | 'audience' | 'createdAt'>, a
 }
 
 export function IndicatorsPage({ canEdit }: { canEdit: boolean }) {
-  const thisYear = new Date().getFullYear();
+  const thisYear = parisYear();
   const [year, setYear] = useState(thisYear);
   const [catalogue, setCatalogue] = useState<Indicator[]>([]);
   const [choices, setChoices] = useState<Record<string, Choice>>({});

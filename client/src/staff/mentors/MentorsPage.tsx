@@ -5,6 +5,7 @@ import { formatDate } from '../settings/useLists.ts';
 import { useUrlState } from '../router.ts';
 import { Pager } from '../shared/Pager.tsx';
 import '../shared/registry.css';
+import { parisToday } from '../shared/paris-date.ts';
 
 type Mentor = ApiData<'/api/mentors'>['rows'][number];
 
@@ -83,7 +84,7 @@ export function MentorsPage({ me }: { me: Me }) {
           </div>
           <div>
             <label htmlFor="mentor-formation">Formé le (facultatif)</label>
-            <input id="mentor-formation" name="trainedOn" type="date" max={new Date().toISOString().slice(0, 10)} />
+            <input id="mentor-formation" name="trainedOn" type="date" max={parisToday()} />
           </div>
           <button type="submit">Ajouter le mentor</button>
         </form>
@@ -172,7 +173,7 @@ export function MentorsPage({ me }: { me: Me }) {
                           type="date"
                           aria-label={`Date de formation de ${m.reference}`}
                           defaultValue={m.trainedOn ?? ''}
-                          max={new Date().toISOString().slice(0, 10)}
+                          max={parisToday()}
                           onChange={() => savedId === m.id && setSavedId(null)}
                           onBlur={(e) => e.target.value !== (m.trainedOn ?? '') && setTraining(m, e.target.value)}
                         />

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { client, ok, useApiMutation, type ApiData } from '../api.ts';
 import { blank, showServerErrors } from '../shared/forms.ts';
 import { valuesOf, type ListKindData, type ListsData } from '../settings/useLists.ts';
+import { parisToday } from '../shared/paris-date.ts';
 
 export type RegistryRow = ApiData<'/api/mentorships'>['rows'][number];
 
@@ -116,7 +117,7 @@ export function MentorshipForm({ row, lists, onDone, onCancel }: { row: Registry
   useFocusOnOpen(panel);
   const [message, setMessage] = useState<string | null>(null);
   const closed = row !== null && CLOSED.has(row.status);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisToday();
   const form = useForm({ resolver: zodResolver(FormSchema), defaultValues: formValues(row) });
   const fieldError = (name: string) => form.formState.errors[name as keyof FormValues]?.message;
   const save = useApiMutation((body: FormOutput) => {

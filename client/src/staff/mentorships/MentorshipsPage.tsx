@@ -10,6 +10,7 @@ import { MentorshipForm, useFocusOnOpen, type RegistryRow } from './MentorshipFo
 import { STATUS_LABELS, formatDate, formatMonth, labelOf, useLists, valuesOf, type ListsData } from '../settings/useLists.ts';
 import '../shared/registry.css';
 import { LinkHandOver } from './LinkHandOver.tsx';
+import { parisToday, parisYear } from '../shared/paris-date.ts';
 
 export { STATUS_LABELS };
 
@@ -80,7 +81,7 @@ export function MentorshipsPage({ me }: { me: Me }) {
   const setFilter = (name: keyof typeof filters, value: string, typing = false) => setUrl({ [name]: value, page: '1' }, { replace: typing });
   const exportQuery = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== '')).toString();
   const filtered = Object.values(filters).some(Boolean);
-  const thisYear = new Date().getFullYear();
+  const thisYear = parisYear();
 
   return (
     <>
@@ -335,7 +336,7 @@ function SortHeader({ label, k, sort, setSort }: { label: string; k: Sort; sort:
 
 function CloseForm({ row, lists, onCancel, onClosed }: { row: RegistryRow; lists: ListsData; onCancel: () => void; onClosed: (c: Closed) => void }) {
   const [message, setMessage] = useState<string | null>(null);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisToday();
   const form = useForm({ defaultValues: { endedOn: today, status: 'objectif_atteint' as 'objectif_atteint' | 'cloture' | 'abandonne', closureReason: '' } });
   const status = form.watch('status');
   const panel = useRef<HTMLElement>(null);

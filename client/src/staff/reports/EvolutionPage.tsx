@@ -4,6 +4,7 @@ import type { ApiData, Me } from '../api.ts';
 import { Chart } from '../shared/charts/Chart.tsx';
 import { trendSpec } from '../shared/charts/specs.ts';
 import { basis, csvHref, fmt, Insufficient, Loading, ReportFilters, SuppressionNote, unitOf, useReport } from '../shared/charts/report-ui.tsx';
+import { parisYear } from '../shared/paris-date.ts';
 
 type Evolution = ApiData<'/api/reports/evolution'>;
 type Series = Extract<Evolution, { status: 'ok' }>['keyIndicators'][number];
@@ -16,7 +17,7 @@ const toPoints = (s: Series) => s.points.map((p) => ({ year: p.year, value: p.me
 const labelOf = (id: string) => indicators.find((i) => i.id === id)?.label ?? id;
 
 export function EvolutionPage({ me }: { me: Me }) {
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(parisYear());
   const [association, setAssociation] = useState<number | undefined>();
   const [indicator, setIndicator] = useState<string>('');
   const query = { year, association, indicator: indicator || undefined };

@@ -2,12 +2,13 @@ import { useState } from 'react';
 import type { Me } from '../api.ts';
 import { csvHref, ReportFilters, useReport } from '../shared/charts/report-ui.tsx';
 import '../shared/charts/reports.css';
+import { parisYear } from '../shared/paris-date.ts';
 
 const q = (o: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
 
 export function ExportsPage({ me }: { me: Me }) {
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(parisYear());
   const [association, setAssociation] = useState<number | undefined>();
   const [printing, setPrinting] = useState(false);
   const [status, setStatus] = useState('');

@@ -3,6 +3,7 @@ import type { ApiData, Me } from '../api.ts';
 import { NonResponseSection } from './NonResponseSection.tsx';
 import { ResponseLanguages, type LanguageRow } from './ResponseLanguages.tsx';
 import { basis, csvHref, fmt, Loading, ReportFilters, SuppressionNote, useReport, type ReportCell, type ReportMeasure } from '../shared/charts/report-ui.tsx';
+import { parisYear } from '../shared/paris-date.ts';
 
 type Rates = ApiData<'/api/reports/response-rate'>;
 type AudienceRate = Rates['rows'][number]['youth'];
@@ -22,7 +23,7 @@ function RateCells({ a, k }: { a: AudienceRate; k: number }) {
 }
 
 export function ResponseRatePage({ me }: { me: Me }) {
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(parisYear());
   const [association, setAssociation] = useState<number | undefined>();
   const query = { year, association, compare: 'previous' };
   const rates = useReport('/reports/response-rate', query);

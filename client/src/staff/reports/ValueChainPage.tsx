@@ -5,6 +5,7 @@ import { FunnelSection } from './FunnelSection.tsx';
 import { RelationshipSection } from './RelationshipSection.tsx';
 import { barChartSpec } from '../shared/charts/specs.ts';
 import { basis, csvHref, fmt, fmtChange, Insufficient, Loading, ReportFilters, SuppressionNote, unitOf, useReport, type ReportCell, type ReportMeasure } from '../shared/charts/report-ui.tsx';
+import { parisYear } from '../shared/paris-date.ts';
 
 type ValueChain = ApiData<'/api/reports/value-chain'>;
 type Chain = Extract<ValueChain, { status: 'ok' }>;
@@ -180,7 +181,7 @@ function FigureView({ f, k, year, compare }: { f: Figure; k: number; year: numbe
 }
 
 export function ValueChainPage({ me }: { me: Me }) {
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [year, setYear] = useState(parisYear());
   const [association, setAssociation] = useState<number | undefined>();
   const [compare, setCompare] = useState(true);
   const query = { year, association, compare: compare ? 'previous' : undefined };

@@ -11,6 +11,11 @@ export function parisToday(now: Date = new Date()): string {
   return PARIS_DAY.format(now);
 }
 
+/** This year in Paris (reports, declarations): on 1 January at 00:30 in Paris it is already the new year. */
+export function parisYear(now: Date = new Date()): number {
+  return Number(parisToday(now).slice(0, 4));
+}
+
 /** « 31 décembre 2026 à 23:30 », Paris time, for an ISO instant sent by the server. */
 export function formatParisDateTime(iso: string): string {
   return PARIS_DATE_TIME.format(new Date(iso));

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { apiQuery, type ApiData, type Me } from '../../api.ts';
 import { ApiErrorBanner } from '../ApiErrorBanner.tsx';
 import { hiddenCountLabel, isHidden, type Cell } from './specs.ts';
+import { parisYear } from '../paris-date.ts';
 
 /** The report JSON's cell: a number, `{ suppressed: true }`, or null (nothing measured). */
 export type ReportCell = Cell;
@@ -59,7 +60,7 @@ export function Insufficient({ message }: { message: string }) {
   );
 }
 
-const thisYear = new Date().getFullYear();
+const thisYear = parisYear();
 export const YEARS = Array.from({ length: 8 }, (_, i) => thisYear - i);
 
 /** Year, association (department staff only) and extra filters, as one labelled form row. */
