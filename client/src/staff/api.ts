@@ -40,6 +40,8 @@ type GetPath = ClientPathsWithMethod<typeof client, 'get'>;
 type GetInit<P extends GetPath> = MaybeOptionalInit<paths[P], 'get'>;
 /** What a GET route answers, from the generated types: `ApiData<'/api/lists'>`. */
 export type ApiData<P extends GetPath> = NonNullable<FetchResponse<paths[P]['get'], object, `${string}/${string}`>['data']>;
+/** What a route takes as JSON body: `ApiBody<'/api/indicators/selection', 'put'>`. */
+export type ApiBody<P extends keyof paths, M extends 'post' | 'put' | 'patch'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 /** What any route answers: `ApiResult<'/api/mentorships/{id}/close', 'post'>`. */
 export type ApiResult<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch' | 'delete'> = NonNullable<
   FetchResponse<paths[P][M] & Record<string, unknown>, object, `${string}/${string}`>['data']
@@ -78,7 +80,8 @@ export function createQueryClient(): QueryClient {
       queries: {
         // A refusal (4xx) says the same thing again: only network or server failures are retried, once.
         retry: (count, error) => count < 1 && !(error instanceof ApiError && error.status < 500),
-        staleTime: 30_000,
+        // Shown at once from the cache, then refetched on each visit: another tab or a colleague may have written.
+        staleTime: 0,
       },
     },
   });
@@ -99,6 +102,15 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const body = await res.json().catch(() => null);
   if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? 'ERREUR', body?.error?.message ?? `Erreur ${res.status}`, body?.error?.details?.issues ?? []);
   return body as T;
+}
+
+/** @deprecated A write keeping the server's per-field issues; use `useApiMutation` and `showServerErrors` instead. */
+export async function send<T>(path: string, method: string, body: unknown): Promise<{ ok: true; data: T } | { ok: false; message: string; issues: FieldIssue[] }> {
+  try {
+    return { ok: true, data: await api<T>(path, { method, body }) };
+  } catch (e) {
+    return { ok: false, message: (e as Error).message, issues: e instanceof ApiError ? e.issues : [] };
+  }
 }
 
 export type Me = ApiData<'/api/session'>;

@@ -1,23 +1,13 @@
-import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { apiQuery, type ApiData } from '../api.ts';
+import { useUrlState } from '../router.ts';
+import { ApiErrorBanner } from '../shared/ApiErrorBanner.tsx';
+import { Pager } from '../shared/Pager.tsx';
+import { describeDetails, describeTarget, parisDateTime } from './describe.ts';
 
-interface AuditRow {
-  id: number;
-  at: string;
-  actorEmail: string | null;
-  action: string;
-  target: string | null;
-  targetLabel: string | null;
-  details: Record<string, string | number | boolean | null> | null;
-}
-interface AuditData {
-  total: number;
-  page: number;
-  pageSize: number;
-  rows: AuditRow[];
-}
+type AuditAction = ApiData<'/api/audit'>['rows'][number]['action'];
 
-const ACTION_LABELS: Record<string, string> = {
+const ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   'connexion.reussie': 'Connexion',
   'connexion.echouee': 'Connexion refusée',
   'connexion.bloquee': 'Connexion bloquée (trop de tentatives)',
@@ -42,25 +32,24 @@ const ACTION_LABELS: Record<string, string> = {
 };
 
 const PAGE_SIZE = 50;
-const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
 
 /** Journal d’audit: who did what and when, for the department administrator. */
 export function AuditPage() {
-  const [page, setPage] = useState(1);
-  const [action, setAction] = useState('');
-  const [data, setData] = useState<AuditData | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setError(null);
-    api<AuditData>('/audit', { query: { page, pageSize: PAGE_SIZE, action: action || undefined } }).then(setData, (e: Error) => setError(e.message));
-  }, [page, action]);
+  // The filter and the page live in the address: a copied link reopens the same entries, « Précédent » goes back.
+  const [url, setUrl] = useUrlState({ action: '', page: '1' });
+  const page = Math.max(1, Number(url.page) || 1);
+  const action = url.action as AuditAction | '';
+  const query = useQuery({
+    ...apiQuery('/api/audit', { params: { query: { page, pageSize: PAGE_SIZE, action: action || undefined } } }),
+    placeholderData: keepPreviousData,
+  });
+  const { data, error } = query;
 
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   return (
     <>
       <p>
-        Connexions, refus d’accès, comptes, imports, exports, suppressions et purges du département, en heure UTC. Le journal ne contient ni jeton
+        Connexions, refus d’accès, comptes, imports, exports, suppressions et purges du département, à l’heure de Paris. Le journal ne contient ni jeton
         de lien, ni donnée sur un jeune : les cibles sont des numéros internes. Il est conservé un an.
       </p>
       <div className="filters">
@@ -69,10 +58,7 @@ export function AuditPage() {
           <select
             id="audit-action"
             value={action}
-            onChange={(e) => {
-              setAction(e.target.value);
-              setPage(1);
-            }}
+            onChange={(e) => setUrl({ action: e.target.value, page: '1' })}
           >
             <option value="">Toutes</option>
             {Object.entries(ACTION_LABELS).map(([value, label]) => (
@@ -83,11 +69,7 @@ export function AuditPage() {
           </select>
         </div>
       </div>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
-      )}
+      <ApiErrorBanner error={error} />
       {!data && !error && <p role="status">Chargement…</p>}
       {data && data.rows.length === 0 && <p role="status">Aucune entrée pour ce filtre.</p>}
       {data && data.rows.length > 0 && (
@@ -96,7 +78,7 @@ export function AuditPage() {
             <caption className="sr-only">Journal d’audit, du plus récent au plus ancien ({data.total} entrées)</caption>
             <thead>
               <tr>
-                <th scope="col">Date et heure (UTC)</th>
+                <th scope="col">Date et heure (Paris)</th>
                 <th scope="col">Auteur</th>
                 <th scope="col">Action</th>
                 <th scope="col">Cible</th>
@@ -107,33 +89,17 @@ export function AuditPage() {
               {data.rows.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">
-                    <time dateTime={r.at}>{utc(r.at)}</time>
+                    <time dateTime={r.at}>{parisDateTime(r.at)}</time>
                   </th>
                   <td>{r.actorEmail ?? 'système'}</td>
                   <td>{ACTION_LABELS[r.action] ?? r.action}</td>
-                  <td>{r.targetLabel ?? r.target ?? '—'}</td>
-                  <td>
-                    {r.details
-                      ? Object.entries(r.details)
-                          .map(([k, v]) => `${k} : ${String(v)}`)
-                          .join(' · ')
-                      : '—'}
-                  </td>
+                  <td>{describeTarget(r)}</td>
+                  <td>{describeDetails(r)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <nav className="pager" aria-label="Pages du journal">
-            <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              Page précédente
-            </button>
-            <span role="status">
-              Page {data.page} sur {pages} · {data.total} entrées
-            </span>
-            <button type="button" disabled={page >= pages} onClick={() => setPage(page + 1)}>
-              Page suivante
-            </button>
-          </nav>
+          <Pager page={data.page} pageCount={pages} onPage={(p) => setUrl({ page: String(p) })} label="Pages du journal" total={`${data.total} entrées`} />
         </>
       )}
     </>

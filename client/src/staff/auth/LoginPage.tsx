@@ -1,10 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { api, type Me } from '../api.ts';
+import { client, ok, type Me } from '../api.ts';
 
-interface DepartmentChoice {
-  id: number;
-  name: string;
-}
+type DepartmentChoice = Me['department'];
 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -17,9 +14,9 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const me = await api<Me>('/session', { method: 'POST', body: { email: form.get('email'), password: form.get('password') } });
+      const me = await ok(client.POST('/api/session', { body: { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') } }));
       // An association working with several departments chooses where it acts (kept in the server-side session).
-      const departments = me.role === 'responsable_association' ? await api<DepartmentChoice[]>('/session/departments') : [];
+      const departments = me.role === 'responsable_association' ? await ok(client.GET('/api/session/departments')) : [];
       if (departments.length > 1) setChoice({ me, departments });
       else onLoggedIn(me);
     } catch (e) {
@@ -35,7 +32,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
     setBusy(true);
     setError(null);
     try {
-      onLoggedIn(await api<Me>('/session/department', { method: 'PUT', body: { departmentId } }));
+      onLoggedIn(await ok(client.PUT('/api/session/department', { body: { departmentId } })));
     } catch (e) {
       setError((e as Error).message);
     } finally {

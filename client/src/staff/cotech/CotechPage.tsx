@@ -1,55 +1,20 @@
-import { useEffect, useState } from 'react';
-import { api } from '../api.ts';
-import { StatusBadge, frDate, type Period, type Status } from '../reporting/ReportingPage.tsx';
+import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { apiQuery, type ApiData } from '../api.ts';
+import { ApiErrorBanner } from '../shared/ApiErrorBanner.tsx';
+import { StatusBadge, frDate } from '../reporting/ReportingPage.tsx';
 import '../shared/pilotage.css';
 
-interface Cell {
-  value: number | null;
-  display: string;
-  suppressed: boolean;
-}
-interface Profiles {
-  total: Cell;
-  parAge: { group: string; cell: Cell }[];
-  parPlacement: { code: string; label: string; cell: Cell }[];
-}
-interface AssociationItem {
-  associationId: number;
-  associationName: string;
-  chiffres: { enCours: Cell; commences: Cell; clotures: Cell };
-  profils: Profiles;
-  reporting: Status;
-  confirmedAt: string | null;
-  difficultes: string;
-  presentations: string;
-}
-interface Cotech {
-  departmentName: string;
-  threshold: number;
-  rhythm: 'mensuel' | 'trimestriel';
-  period: Period;
-  agenda: string[];
-  associations: AssociationItem[];
-  ensemble: { enCours: Cell; commences: Cell; clotures: Cell };
-  ensembleProfils: Profiles;
-  nextPeriod: Period;
-  notConfirmed: string[];
-  choices: { id: string; label: string }[];
-}
+type Cotech = ApiData<'/api/cotech'>;
+type AssociationItem = Cotech['associations'][number];
+type Profiles = Cotech['ensembleProfils'];
+type Cell = Profiles['total'];
 
 /** The Cotech agenda: printable (Ctrl+P or the button), one period, every partner association. */
 export function CotechPage() {
   const [period, setPeriod] = useState<string | undefined>(undefined);
-  const [data, setData] = useState<Cotech | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setError(null);
-    api<Cotech>('/cotech', { query: { period } }).then(
-      (d) => setData(d),
-      (e: Error) => setError(e.message),
-    );
-  }, [period]);
+  const agenda = useQuery({ ...apiQuery('/api/cotech', { params: { query: { period } } }), placeholderData: keepPreviousData });
+  const { data, error } = agenda;
 
   return (
     <>
@@ -69,7 +34,7 @@ export function CotechPage() {
           Imprimer l’ordre du jour
         </button>
       </div>
-      {error && <p role="alert" className="error">{error}</p>}
+      <ApiErrorBanner error={error} />
       {!data && !error && <p role="status">Chargement…</p>}
       {data && <Agenda data={data} />}
     </>

@@ -1,6 +1,9 @@
-import { Fragment, useCallback, useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { get, useFieldArray, useForm, type FieldErrors, type UseFormRegisterReturn, type UseFormReturn } from 'react-hook-form';
 import '../shared/pilotage.css';
-import { api, type Me } from '../api.ts';
+import { ApiError, apiQuery, client, ok, useApiMutation, type ApiData, type Me } from '../api.ts';
+import { ApiErrorBanner } from '../shared/ApiErrorBanner.tsx';
 import { parisYear } from '../shared/paris-date.ts';
 
 /** Field keys shared with server/declarations/content.ts (the demo seed and the reports use them too). */
@@ -20,27 +23,9 @@ const COSTS = [
 const SOUS_PROJETS = { mentorat: 'Mentorat', parrainage: 'Parrainage', autre: 'Autre' } as const;
 const FINANCEURS = { departement: 'Le département', autres: 'Autres partenaires' } as const;
 
-interface Issue {
-  field: string | null;
-  message: string;
-}
-interface Declaration {
-  associationId: number;
-  associationName?: string;
-  year: number;
-  state: 'nouvelle' | 'brouillon' | 'soumise';
-  content: Record<string, unknown>;
-  submittedAt: string | null;
-  updatedAt: string | null;
-  issues: Issue[];
-}
-interface ListItem {
-  associationId: number;
-  associationName: string;
-  state: Declaration['state'];
-  submittedAt: string | null;
-  updatedAt: string | null;
-}
+type Issue = { field: string | null; message: string };
+type Declaration = ApiData<'/api/declarations/{year}'>;
+type ListItem = ApiData<'/api/declarations'>['declarations'][number];
 
 const STATE_LABELS: Record<Declaration['state'], string> = { nouvelle: 'Non commencée', brouillon: 'Brouillon', soumise: 'Soumise' };
 const formatDateTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString('fr-FR', { dateStyle: 'long', timeStyle: 'short' }) : '—');
@@ -117,88 +102,33 @@ function fromForm(f: FormState): Record<string, unknown> {
   return out;
 }
 
-/** Like api(), but keeps the per-field issues of a refused save or submission. */
-async function send(path: string, method: string, body?: unknown): Promise<{ ok: true; data: Declaration } | { ok: false; message: string; issues: Issue[] }> {
-  const res = await fetch(`/api${path}`, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json().catch(() => null);
-  if (res.ok) return { ok: true, data: json as Declaration };
-  return { ok: false, message: json?.error?.message ?? `Erreur ${res.status}`, issues: json?.error?.details?.issues ?? [] };
-}
-
 export function DeclarationPage({ me }: { me: Me }) {
   return me.association ? <AssociationDeclaration /> : <DepartmentDeclarations me={me} />;
 }
 
+/** The server names API fields (`reunionsDepartement`, `financements.0.montant`); the form groups the counts. */
+const formPath = (field: string) => ((COUNTS as readonly (readonly [string, string])[]).some(([k]) => field === k || field.startsWith(`${k}.`)) ? `counts.${field}` : field);
+
 function AssociationDeclaration() {
   const [year, setYear] = useState(parisYear());
-  const [data, setData] = useState<Declaration | null>(null);
-  const [form, setForm] = useState<FormState | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [issues, setIssues] = useState<Issue[]>([]);
+  // « Déclaration soumise… » belongs to the year it was said for.
   const [status, setStatus] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(() => {
-    setData(null);
-    api<Declaration>(`/declarations/${year}`).then(
-      (d) => {
-        setData(d);
-        setForm(toForm(d.content));
-        setIssues([]);
-        setError(null);
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, [year]);
-  useEffect(load, [load]);
-
-  async function save(e?: FormEvent) {
-    e?.preventDefault();
-    if (!form) return false;
-    setBusy(true);
-    setStatus(null);
-    const r = await send(`/declarations/${year}`, 'PUT', fromForm(form));
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.message);
-      setIssues(r.issues);
-      return false;
-    }
-    setData(r.data);
-    setError(null);
-    setIssues([]);
-    setStatus(`Brouillon enregistré le ${formatDateTime(r.data.updatedAt)}.`);
-    return true;
-  }
-
-  async function submit() {
-    if (!(await save())) return;
-    if (!confirm('Soumettre la déclaration au département ? Elle ne sera plus modifiable, sauf si le département la rouvre.')) return;
-    setBusy(true);
-    const r = await send(`/declarations/${year}/submit`, 'POST');
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.message);
-      setIssues(r.issues);
-      return;
-    }
-    setData(r.data);
-    setStatus('Déclaration soumise au département. Merci !');
-  }
-
-  const locked = data?.state === 'soumise';
+  const declaration = useQuery(apiQuery('/api/declarations/{year}', { params: { path: { year } } }));
+  const data = declaration.data ?? null;
   return (
     <>
       <p>Chaque année, l’association déclare ses ressources et ses activités. Enregistrez un brouillon à tout moment, puis soumettez-le au département.</p>
       <div className="filters">
         <div>
           <label htmlFor="decl-annee">Année</label>
-          <select id="decl-annee" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          <select
+            id="decl-annee"
+            value={year}
+            onChange={(e) => {
+              setYear(Number(e.target.value));
+              setStatus(null);
+            }}
+          >
             {years().map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -213,32 +143,89 @@ function AssociationDeclaration() {
           </p>
         )}
       </div>
+      <ApiErrorBanner error={declaration.error} />
+      {!data && !declaration.error && <p role="status">Chargement…</p>}
       {status && (
         <p role="status" className="panel success">
           {status}
         </p>
       )}
-      {error && (
+      {/* Another year, or the declaration saved elsewhere since (another tab, a colleague): the form starts again from it. */}
+      {data && <YearDeclaration key={`${year} ${data.updatedAt}`} year={year} data={data} onStatus={setStatus} />}
+    </>
+  );
+}
+
+function YearDeclaration({ year, data, onStatus: setStatus }: { year: number; data: Declaration; onStatus: (status: string | null) => void }) {
+  const form = useForm<FormState>({ defaultValues: toForm(data.content) });
+  const [refusal, setRefusal] = useState<{ message: string; issues: Issue[] } | null>(null);
+  const save = useApiMutation((values: FormState) => ok(client.PUT('/api/declarations/{year}', { params: { path: { year } }, body: fromForm(values) as never })));
+  const submission = useApiMutation(() => ok(client.POST('/api/declarations/{year}/submit', { params: { path: { year } } })));
+  const busy = save.isPending || submission.isPending;
+
+  /** A refusal: the server's French messages go under their fields, and its sentence (with the list) on top. */
+  function refused(error: unknown) {
+    const issues = error instanceof ApiError ? error.issues : [];
+    for (const i of issues) if (i.field) form.setError(formPath(i.field) as never, { type: 'server', message: i.message });
+    setRefusal({ message: error instanceof Error ? error.message : String(error), issues });
+  }
+  async function saveDraft(values: FormState) {
+    setStatus(null);
+    try {
+      const saved = await save.mutateAsync(values);
+      setRefusal(null);
+      setStatus(`Brouillon enregistré le ${formatDateTime(saved.updatedAt)}.`);
+      return true;
+    } catch (error) {
+      refused(error);
+      return false;
+    }
+  }
+  // Server messages are not the form's own rules: cleared before each attempt, or they would block it.
+  const attempt = (action: (values: FormState) => Promise<unknown>) => () => {
+    form.clearErrors();
+    return form.handleSubmit(action)();
+  };
+  const submit = attempt(async (values) => {
+    if (!(await saveDraft(values))) return;
+    if (!confirm('Soumettre la déclaration au département ? Elle ne sera plus modifiable, sauf si le département la rouvre.')) return;
+    try {
+      await submission.mutateAsync();
+      setStatus('Déclaration soumise au département. Merci !');
+    } catch (error) {
+      refused(error);
+    }
+  });
+
+  const locked = data.state === 'soumise';
+  return (
+    <>
+      {refusal && (
         <div role="alert" className="panel error-panel">
-          <p className="error">{error}</p>
-          {issues.length > 1 && (
+          <p className="error">{refusal.message}</p>
+          {refusal.issues.length > 1 && (
             <ul>
-              {issues.map((i, n) => (
+              {refusal.issues.map((i, n) => (
                 <li key={n}>{i.message}</li>
               ))}
             </ul>
           )}
         </div>
       )}
-      {!data && !error && <p role="status">Chargement…</p>}
-      {locked && data && (
+      {locked && (
         <>
           <p className="panel">Cette déclaration est soumise : elle n’est plus modifiable. Si une correction est nécessaire, demandez au département de la rouvrir.</p>
           <DeclarationView content={data.content} />
         </>
       )}
-      {!locked && data && form && (
-        <DeclarationForm form={form} onChange={setForm} issues={issues.length ? issues : []} onSubmit={save}>
+      {!locked && (
+        <DeclarationForm
+          form={form}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void attempt(saveDraft)();
+          }}
+        >
           {data.issues.length > 0 && data.state !== 'nouvelle' && (
             <details className="panel">
               <summary>Avant de soumettre : {data.issues.length} champ{data.issues.length > 1 ? 's' : ''} à compléter ou corriger</summary>
@@ -263,13 +250,24 @@ function AssociationDeclaration() {
   );
 }
 
-function fieldError(issues: Issue[], key: string) {
-  return issues.find((i) => i.field === key || i.field?.startsWith(`${key}.`))?.message;
+/** The first message under a form path (a field, or a whole funding line). */
+function fieldError(errors: FieldErrors<FormState>, key: string): string | undefined {
+  const found = get(errors, key) as unknown;
+  const first = (e: unknown): string | undefined => {
+    if (!e || typeof e !== 'object') return undefined;
+    const m = (e as { message?: unknown }).message;
+    if (typeof m === 'string') return m;
+    for (const v of Object.values(e)) {
+      const inner = first(v);
+      if (inner) return inner;
+    }
+    return undefined;
+  };
+  return first(found);
 }
 
-function Field({ id, label, hint, value, onChange, issues, decimal }: { id: string; label: string; hint?: string; value: string; onChange: (v: string) => void; issues: Issue[]; decimal?: boolean }) {
-  const err = fieldError(issues, id);
-  const described = [hint ? `${id}-aide` : null, err ? `${id}-erreur` : null].filter(Boolean).join(' ') || undefined;
+function Field({ id, label, hint, field, error, decimal }: { id: string; label: string; hint?: string; field: UseFormRegisterReturn; error: string | undefined; decimal?: boolean }) {
+  const described = [hint ? `${id}-aide` : null, error ? `${id}-erreur` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={`decl-${id}`}>{label}</label>
@@ -278,56 +276,50 @@ function Field({ id, label, hint, value, onChange, issues, decimal }: { id: stri
           {hint}
         </p>
       )}
-      <input
-        id={`decl-${id}`}
-        inputMode={decimal ? 'decimal' : 'numeric'}
-        value={value}
-        aria-invalid={err ? true : undefined}
-        aria-describedby={described}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {err && (
+      <input id={`decl-${id}`} inputMode={decimal ? 'decimal' : 'numeric'} aria-invalid={error ? true : undefined} aria-describedby={described} {...field} />
+      {error && (
         <p id={`${id}-erreur`} className="error">
-          {err}
+          {error}
         </p>
       )}
     </div>
   );
 }
 
-function ListField({ id, label, hint, value, onChange, issues }: { id: string; label: string; hint: string; value: string; onChange: (v: string) => void; issues: Issue[] }) {
-  const err = fieldError(issues, id);
+function ListField({ id, label, hint, field, error }: { id: string; label: string; hint: string; field: UseFormRegisterReturn; error: string | undefined }) {
   return (
     <div className="field">
       <label htmlFor={`decl-${id}`}>{label}</label>
       <p id={`${id}-aide`} className="hint">
         {hint}
       </p>
-      <textarea id={`decl-${id}`} rows={4} value={value} aria-invalid={err ? true : undefined} aria-describedby={`${id}-aide${err ? ` ${id}-erreur` : ''}`} onChange={(e) => onChange(e.target.value)} />
-      {err && (
+      <textarea id={`decl-${id}`} rows={4} aria-invalid={error ? true : undefined} aria-describedby={`${id}-aide${error ? ` ${id}-erreur` : ''}`} {...field} />
+      {error && (
         <p id={`${id}-erreur`} className="error">
-          {err}
+          {error}
         </p>
       )}
     </div>
   );
 }
 
-function DeclarationForm({ form, onChange, issues, onSubmit, children }: { form: FormState; onChange: (f: FormState) => void; issues: Issue[]; onSubmit: (e: FormEvent) => void; children: ReactNode }) {
-  const set = (patch: Partial<FormState>) => onChange({ ...form, ...patch });
-  const setFunding = (i: number, patch: Partial<FormState['financements'][number]>) => set({ financements: form.financements.map((l, n) => (n === i ? { ...l, ...patch } : l)) });
+function DeclarationForm({ form, onSubmit, children }: { form: UseFormReturn<FormState>; onSubmit: (e: FormEvent) => void; children: ReactNode }) {
+  const { register } = form;
+  const errors = form.formState.errors;
+  const funding = useFieldArray({ control: form.control, name: 'financements' });
+  const field = (id: string, path: string = id) => ({ id, field: register(path as never), error: fieldError(errors, path) });
   return (
     <form onSubmit={onSubmit} noValidate className="declaration">
       <fieldset>
         <legend>Ressources</legend>
         <h2 className="sr-only">Ressources</h2>
         <div className="grid">
-          <Field id="etpSalaries" label="ETP salariés" hint="En équivalents temps plein, décimales possibles (par exemple 1,5)." value={form.etpSalaries} onChange={(v) => set({ etpSalaries: v })} issues={issues} decimal />
-          <Field id="etpBenevoles" label="ETP bénévoles" hint="En équivalents temps plein (par exemple 4,2)." value={form.etpBenevoles} onChange={(v) => set({ etpBenevoles: v })} issues={issues} decimal />
+          <Field {...field('etpSalaries')} label="ETP salariés" hint="En équivalents temps plein, décimales possibles (par exemple 1,5)." decimal />
+          <Field {...field('etpBenevoles')} label="ETP bénévoles" hint="En équivalents temps plein (par exemple 4,2)." decimal />
         </div>
         <h3>Financements</h3>
         <p className="hint">Une ligne par financement : le sous-projet financé, le financeur et le montant en euros.</p>
-        {form.financements.length > 0 && (
+        {funding.fields.length > 0 && (
           <table>
             <caption className="sr-only">Financements par sous-projet et par financeur</caption>
             <thead>
@@ -341,10 +333,10 @@ function DeclarationForm({ form, onChange, issues, onSubmit, children }: { form:
               </tr>
             </thead>
             <tbody>
-              {form.financements.map((l, i) => (
-                <tr key={i}>
+              {funding.fields.map((l, i) => (
+                <tr key={l.id}>
                   <td>
-                    <select aria-label={`Sous-projet du financement ${i + 1}`} value={l.sousProjet} onChange={(e) => setFunding(i, { sousProjet: e.target.value })}>
+                    <select aria-label={`Sous-projet du financement ${i + 1}`} {...register(`financements.${i}.sousProjet`)}>
                       {Object.entries(SOUS_PROJETS).map(([k, v]) => (
                         <option key={k} value={k}>
                           {v}
@@ -353,7 +345,7 @@ function DeclarationForm({ form, onChange, issues, onSubmit, children }: { form:
                     </select>
                   </td>
                   <td>
-                    <select aria-label={`Financeur du financement ${i + 1}`} value={l.financeur} onChange={(e) => setFunding(i, { financeur: e.target.value })}>
+                    <select aria-label={`Financeur du financement ${i + 1}`} {...register(`financements.${i}.financeur`)}>
                       {Object.entries(FINANCEURS).map(([k, v]) => (
                         <option key={k} value={k}>
                           {v}
@@ -362,11 +354,11 @@ function DeclarationForm({ form, onChange, issues, onSubmit, children }: { form:
                     </select>
                   </td>
                   <td>
-                    <input aria-label={`Montant du financement ${i + 1} en euros`} inputMode="decimal" value={l.montant} onChange={(e) => setFunding(i, { montant: e.target.value })} />
-                    {fieldError(issues, `financements.${i}`) && <p className="error">{fieldError(issues, `financements.${i}`)}</p>}
+                    <input aria-label={`Montant du financement ${i + 1} en euros`} inputMode="decimal" {...register(`financements.${i}.montant`)} />
+                    {fieldError(errors, `financements.${i}`) && <p className="error">{fieldError(errors, `financements.${i}`)}</p>}
                   </td>
                   <td>
-                    <button type="button" className="secondary" onClick={() => set({ financements: form.financements.filter((_, n) => n !== i) })} aria-label={`Retirer le financement ${i + 1}`}>
+                    <button type="button" className="secondary" onClick={() => funding.remove(i)} aria-label={`Retirer le financement ${i + 1}`}>
                       Retirer
                     </button>
                   </td>
@@ -375,48 +367,38 @@ function DeclarationForm({ form, onChange, issues, onSubmit, children }: { form:
             </tbody>
           </table>
         )}
-        <button type="button" className="secondary" onClick={() => set({ financements: [...form.financements, { sousProjet: 'mentorat', financeur: 'departement', montant: '' }] })}>
+        <button type="button" className="secondary" onClick={() => funding.append({ sousProjet: 'mentorat', financeur: 'departement', montant: '' })}>
           Ajouter un financement
         </button>
         <h3>Coûts annexes (en euros, sur l’année)</h3>
         <div className="grid">
           {COSTS.map(([k, label]) => (
-            <Field key={k} id={`coutsAnnexes.${k}`} label={label} value={form.coutsAnnexes[k] ?? ''} onChange={(v) => set({ coutsAnnexes: { ...form.coutsAnnexes, [k]: v } })} issues={issues} decimal />
+            <Field key={k} {...field(`coutsAnnexes.${k}`)} label={label} decimal />
           ))}
         </div>
-        <ListField id="outils" label="Outils techniques utilisés" hint="Un outil par ligne (par exemple : CRM, tableur partagé, visioconférence)." value={form.outils} onChange={(v) => set({ outils: v })} issues={issues} />
+        <ListField {...field('outils')} label="Outils techniques utilisés" hint="Un outil par ligne (par exemple : CRM, tableur partagé, visioconférence)." />
       </fieldset>
       <fieldset>
         <legend>Activités</legend>
         <div className="grid">
-          <Field id="structuresContactees" label="Structures de l’ASE contactées (nombre)" value={form.structuresContactees} onChange={(v) => set({ structuresContactees: v })} issues={issues} />
-          <Field id="structuresRencontrees" label="Structures de l’ASE rencontrées (nombre)" value={form.structuresRencontrees} onChange={(v) => set({ structuresRencontrees: v })} issues={issues} />
+          <Field {...field('structuresContactees')} label="Structures de l’ASE contactées (nombre)" />
+          <Field {...field('structuresRencontrees')} label="Structures de l’ASE rencontrées (nombre)" />
         </div>
         <ListField
-          id="structuresContacteesListe"
+          {...field('structuresContacteesListe')}
           label="Structures de l’ASE contactées (liste)"
           hint="Une structure par ligne (MECS, SAF, service…) : des noms de structures, jamais de personnes."
-          value={form.structuresContacteesListe}
-          onChange={(v) => set({ structuresContacteesListe: v })}
-          issues={issues}
         />
-        <ListField
-          id="structuresRencontreesListe"
-          label="Structures de l’ASE rencontrées (liste)"
-          hint="Une structure par ligne : des noms de structures, jamais de personnes."
-          value={form.structuresRencontreesListe}
-          onChange={(v) => set({ structuresRencontreesListe: v })}
-          issues={issues}
-        />
+        <ListField {...field('structuresRencontreesListe')} label="Structures de l’ASE rencontrées (liste)" hint="Une structure par ligne : des noms de structures, jamais de personnes." />
         <div className="grid">
           {COUNTS.map(([k, label]) => (
-            <Field key={k} id={k} label={label} value={form.counts[k] ?? ''} onChange={(v) => set({ counts: { ...form.counts, [k]: v } })} issues={issues} />
+            <Field key={k} {...field(k, `counts.${k}`)} label={label} />
           ))}
         </div>
       </fieldset>
       <div className="field">
         <label htmlFor="decl-commentaire">Commentaire (facultatif)</label>
-        <textarea id="decl-commentaire" rows={3} maxLength={2000} value={form.commentaire} onChange={(e) => set({ commentaire: e.target.value })} />
+        <textarea id="decl-commentaire" rows={3} maxLength={2000} {...register('commentaire')} />
       </div>
       {children}
     </form>
@@ -501,23 +483,22 @@ function DeclarationView({ content: c }: { content: Record<string, unknown> }) {
 
 function DepartmentDeclarations({ me }: { me: Me }) {
   const [year, setYear] = useState(parisYear());
-  const [data, setData] = useState<{ submitted: number; total: number; declarations: ListItem[] } | null>(null);
-  const [open, setOpen] = useState<Declaration | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const list = useQuery(apiQuery('/api/declarations', { params: { query: { year } } }));
+  const data = list.data;
+  const [open, setOpen] = useState<ApiData<'/api/declarations/{associationId}/{year}'> | null>(null);
+  const [failure, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    api<{ submitted: number; total: number; declarations: ListItem[] }>('/declarations', { query: { year } }).then(setData, (e: Error) => setError(e.message));
-  }, [year]);
-  useEffect(load, [load]);
+  const reopenDeclaration = useApiMutation((associationId: number) =>
+    ok(client.POST('/api/declarations/{associationId}/{year}/reopen', { params: { path: { associationId, year } } })),
+  );
+  const error = failure ?? list.error?.message ?? null;
 
   async function reopen(item: ListItem) {
     if (!confirm(`Rouvrir la déclaration ${year} de ${item.associationName} ? L’association pourra la modifier puis la soumettre à nouveau.`)) return;
     try {
-      await api(`/declarations/${item.associationId}/${year}/reopen`, { method: 'POST' });
+      await reopenDeclaration.mutateAsync(item.associationId);
       setStatus(`La déclaration de ${item.associationName} est rouverte : l’association peut la corriger.`);
       setOpen(null);
-      load();
     } catch (e) {
       setError((e as Error).message);
     }
@@ -565,7 +546,7 @@ function DepartmentDeclarations({ me }: { me: Me }) {
                   <td>
                     <div className="actions-cell">
                     {d.state !== 'nouvelle' && (
-                      <button type="button" className="secondary" onClick={() => api<Declaration>(`/declarations/${d.associationId}/${year}`).then(setOpen, (e: Error) => setError(e.message))}>
+                      <button type="button" className="secondary" onClick={() => ok(client.GET('/api/declarations/{associationId}/{year}', { params: { path: { associationId: d.associationId, year } } })).then(setOpen, (e: Error) => setError(e.message))}>
                         Consulter<span className="sr-only"> la déclaration de {d.associationName}</span>
                       </button>
                     )}

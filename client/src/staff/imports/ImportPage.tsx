@@ -1,6 +1,6 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { navigate } from '../router.ts';
-import { send } from '../mentorships/MentorshipFormPage.tsx';
+import { send } from '../api.ts';
 import { formatDate, formatMonth } from '../settings/useLists.ts';
 import '../shared/registry.css';
 

@@ -1,27 +1,14 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { api } from '../api.ts';
-import { CHAIN_LINKS, CHAIN_LINK_LABELS, INDICATOR_SOURCE_LABELS, type Indicator } from '../../../../surveys/browser.ts';
+import { useQuery } from '@tanstack/react-query';
+import { apiQuery, client, ok, useApiMutation, type ApiBody, type ApiData } from '../api.ts';
+import { CHAIN_LINKS, CHAIN_LINK_LABELS, INDICATOR_SOURCE_LABELS } from '../../../../surveys/browser.ts';
 import { parisYear } from '../shared/paris-date.ts';
 
 // The preview pulls in survey-react-ui: load it only when this page opens, not with the whole staff app.
 const QuestionnairePreview = lazy(() => import('./QuestionnairePreview.tsx'));
 
-interface Selection {
-  year: number;
-  isDefault: boolean;
-  keyIndicatorIds: string[];
-  optionalIndicatorIds: string[];
-}
-interface Version {
-  id: number;
-  audience: 'youth' | 'mentor';
-  hash: string;
-  indicatorIds: string[];
-  createdAt: string;
-  frozenAt: string | null;
-  links: number;
-  responses: number;
-}
+type Version = ApiData<'/api/questionnaires/versions'>[number];
+type SelectionBody = ApiBody<'/api/indicators/selection', 'put'>;
 
 type Choice = 'cle' | 'optionnel' | 'non';
 
@@ -41,37 +28,39 @@ export function versionName(v: Pick<Version, 'id' | 'audience' | 'createdAt'>, a
 export function IndicatorsPage({ canEdit }: { canEdit: boolean }) {
   const thisYear = parisYear();
   const [year, setYear] = useState(thisYear);
-  const [catalogue, setCatalogue] = useState<Indicator[]>([]);
+  const indicators = useQuery(apiQuery('/api/indicators'));
+  const catalogue = indicators.data ?? [];
+  const versions = useQuery(apiQuery('/api/questionnaires/versions')).data ?? [];
+  const selection = useQuery(apiQuery('/api/indicators/selection', { params: { query: { year } } }));
+  const saveSelection = useApiMutation((body: SelectionBody) =>
+    ok(client.PUT('/api/indicators/selection', { body })),
+  );
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [isDefault, setIsDefault] = useState(false);
-  const [versions, setVersions] = useState<Version[]>([]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [audience, setAudience] = useState<'youth' | 'mentor'>('youth');
 
   useEffect(() => {
-    api<Indicator[]>('/indicators').then(setCatalogue, (e: Error) => setMessage({ kind: 'error', text: e.message }));
-    api<Version[]>('/questionnaires/versions').then(setVersions, () => setVersions([]));
-  }, []);
+    if (indicators.error) setMessage({ kind: 'error', text: indicators.error.message });
+  }, [indicators.error]);
+  useEffect(() => setMessage(null), [year]);
+  // The choices are edited here: they start from the saved selection of the year shown.
+  const s = selection.data;
   useEffect(() => {
-    setMessage(null);
-    api<Selection>('/indicators/selection', { query: { year } }).then((s) => {
-      setIsDefault(s.isDefault);
-      setChoices(Object.fromEntries([...s.keyIndicatorIds.map((id) => [id, 'cle' as Choice]), ...s.optionalIndicatorIds.map((id) => [id, 'optionnel' as Choice])]));
-    });
-  }, [year]);
+    if (!s) return;
+    setIsDefault(s.isDefault);
+    setChoices(Object.fromEntries([...s.keyIndicatorIds.map((id) => [id, 'cle' as Choice]), ...s.optionalIndicatorIds.map((id) => [id, 'optionnel' as Choice])]));
+  }, [s]);
 
   const keyCount = Object.values(choices).filter((c) => c === 'cle').length;
   const selectedIds = useMemo(() => Object.entries(choices).filter(([, c]) => c !== 'non').map(([id]) => id).sort(), [choices]);
 
   async function save() {
     try {
-      const saved = await api<Selection>('/indicators/selection', {
-        method: 'PUT',
-        body: {
-          year,
-          keyIndicatorIds: Object.entries(choices).filter(([, c]) => c === 'cle').map(([id]) => id),
-          optionalIndicatorIds: Object.entries(choices).filter(([, c]) => c === 'optionnel').map(([id]) => id),
-        },
+      const saved = await saveSelection.mutateAsync({
+        year,
+        keyIndicatorIds: Object.entries(choices).filter(([, c]) => c === 'cle').map(([id]) => id) as SelectionBody['keyIndicatorIds'],
+        optionalIndicatorIds: Object.entries(choices).filter(([, c]) => c === 'optionnel').map(([id]) => id) as SelectionBody['keyIndicatorIds'],
       });
       setIsDefault(saved.isDefault);
       setMessage({ kind: 'ok', text: `Sélection ${year} enregistrée. Les prochains liens émis utiliseront le questionnaire correspondant.` });

@@ -9,19 +9,6 @@ import { parisToday } from '../shared/paris-date.ts';
 
 export type RegistryRow = ApiData<'/api/mentorships'>['rows'][number];
 
-export interface FieldIssue {
-  field: string | null;
-  message: string;
-}
-
-/** JSON request that keeps the server's per-field issues (`error.details.issues`) for the form. */
-export async function send<T>(path: string, method: string, body: unknown): Promise<{ ok: true; data: T } | { ok: false; message: string; issues: FieldIssue[] }> {
-  const res = await fetch(`/api${path}`, { method, credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  const json = await res.json().catch(() => null);
-  if (res.ok) return { ok: true, data: json as T };
-  return { ok: false, message: json?.error?.message ?? `Erreur ${res.status}`, issues: json?.error?.details?.issues ?? [] };
-}
-
 const FIELDS: { name: keyof RegistryRow; label: string; hint?: string }[] = [
   { name: 'reference', label: 'Référence', hint: 'La référence interne de l’association (jamais le nom du jeune).' },
   { name: 'sex', label: 'Sexe' },

@@ -1,51 +1,15 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { api, type Me } from '../api.ts';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { api, apiQuery, type ApiData, type Me } from '../api.ts';
+import { QueryState } from '../shared/ApiErrorBanner.tsx';
 import '../shared/pilotage.css';
 
-export type Status = 'a_temps' | 'en_retard' | 'manquant' | 'a_venir' | 'non_concerne';
-export interface Period {
-  id: string;
-  label: string;
-  start: string;
-  end: string;
-  dueOn: string;
-}
-interface Calendar {
-  rhythm: 'mensuel' | 'trimestriel';
-  dueDay: number;
-  reminderLeadDays: number;
-  remindersEnabled: boolean;
-}
-interface Row {
-  associationId: number;
-  associationName: string;
-  cells: { period: string; dueOn: string; status: Status; confirmedOn: string | null }[];
-  onTime: number;
-  late: number;
-  missing: number;
-  denominator: number;
-  rate: number | null;
-}
-interface Reminder {
-  associationId: number;
-  associationName: string;
-  period: string;
-  dueOn: string;
-  channel: 'email' | 'liste';
-  state: 'envoi' | 'envoye' | 'enregistre' | 'echec';
-  recipients: number;
-  createdAt: string;
-  sentAt: string | null;
-}
-interface Overview {
-  today: string;
-  calendar: Calendar;
-  nextPeriod: Period;
-  periods: Period[];
-  associations: Row[];
-  texts: { associationId: number; period: string; difficultes: string; presentations: string }[];
-  reminders: Reminder[];
-}
+type Overview = ApiData<'/api/reporting'>;
+type Row = Overview['associations'][number];
+type Reminder = Overview['reminders'][number];
+type Calendar = Overview['calendar'];
+export type Status = Row['cells'][number]['status'];
+export type Period = Overview['nextPeriod'];
 
 export const STATUS_LABELS: Record<Status, string> = {
   a_temps: 'À temps',
@@ -71,21 +35,11 @@ export function StatusBadge({ status }: { status: Status }) {
 }
 
 export function ReportingPage({ me }: { me: Me }) {
-  const [data, setData] = useState<Overview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    api<Overview>('/reporting').then(
-      (d) => {
-        setData(d);
-        setError(null);
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, []);
-  useEffect(load, [load]);
+  const overview = useQuery(apiQuery('/api/reporting'));
+  return <QueryState query={overview}>{(data) => <Reporting me={me} data={data} onChange={() => void overview.refetch()} />}</QueryState>;
+}
 
-  if (error) return <p role="alert" className="error">{error}</p>;
-  if (!data) return <p role="status">Chargement…</p>;
+function Reporting({ me, data, onChange: load }: { me: Me; data: Overview; onChange: () => void }) {
   const rhythm = data.calendar.rhythm === 'mensuel' ? `chaque mois, le ${data.calendar.dueDay === 1 ? '1er' : data.calendar.dueDay} du mois suivant` : `chaque trimestre, le ${data.calendar.dueDay === 1 ? '1er' : data.calendar.dueDay} du mois suivant le trimestre`;
   return (
     <>

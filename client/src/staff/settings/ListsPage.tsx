@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { send } from '../mentorships/MentorshipFormPage.tsx';
+import { send } from '../api.ts';
 import { useLists, type ListKindData, type ListValue, type ListsData, type Territory } from './useLists.ts';
 import '../shared/registry.css';
 

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiQuery, type ApiData } from '../api.ts';
 
 export type ListsData = ApiData<'/api/lists'>;
@@ -17,7 +17,9 @@ export const STATUS_LABELS: Record<string, string> = {
 /** The department's fixed lists and territories (« Paramètres figés »), as forms and filters need them. */
 export function useLists() {
   const query = useQuery(apiQuery('/api/lists'));
-  return { data: query.data ?? null, error: query.error ? query.error.message : null, reload: () => void query.refetch() };
+  const queryClient = useQueryClient();
+  // A renamed or retired value shows in every list and filter: everything cached is refreshed, not only the lists.
+  return { data: query.data ?? null, error: query.error ? query.error.message : null, reload: () => void queryClient.invalidateQueries() };
 }
 
 export function valuesOf(data: ListsData | null, kind: ListKindData['kind']): ListValue[] {
