@@ -48,7 +48,8 @@ describe.each(VIEWPORTS.map((v, index) => ({ ...v, index })))('every step and st
     await expectAccessible(page, 'déjà répondu', width);
     expect(foreignRequests(requests, server.baseUrl)).toEqual([]);
     await context.close();
-  });
+    // axe on every step of a 15-question questionnaire: ~30 s on a loaded 2-core machine.
+  }, 120_000);
 
   it('declined, unavailable link, accessibility statement', async () => {
     const { context } = await phoneContext(browser, width, height);
