@@ -49,7 +49,8 @@ export function dashboardCharts(result: DashboardResult): RenderedChart[] {
 export function evolutionCharts(result: EvolutionResult): RenderedChart[] {
   if (result.status !== 'ok') return [];
   const shareUnits = new Set(['part']);
-  const drawable = (s: { points: { measure: { value: unknown } }[] }) => s.points.some((p) => typeof p.measure.value === 'number');
+  // A line needs two years: a single point says nothing the table does not (issue 17.2).
+  const drawable = (s: { points: { measure: { value: unknown } }[] }) => s.points.filter((p) => typeof p.measure.value === 'number').length >= 2;
   const keyCharts = result.keyIndicators.filter(drawable).map((s) => {
     const share = s.points.some((p) => p.measure.denominator !== null);
     return {

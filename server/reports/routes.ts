@@ -10,7 +10,7 @@ import { ResponseRateParameters, responseRateReport } from './response-rate/quer
 import { ValueChainParameters, valueChainReport } from './value-chain/query.ts';
 import { ReportCsvParameters, sendReportCsv } from '../exports/report-csv.ts';
 import { WorkbookParameters, sendWorkbook } from '../exports/report-workbook.ts';
-import { PrintParameters, sendPrintable } from '../exports/report-print.ts';
+import { PrintParameters, sendAutoprintScript, sendPrintable } from '../exports/report-print.ts';
 
 // Department staff see their department (one association or all); an association lead only their own figures.
 export const reportRoutes = [
@@ -123,5 +123,14 @@ export const reportRoutes = [
     query: PrintParameters,
     produces: 'text/html',
     handler: (ctx, { query }, _req, res) => sendPrintable(ctx, query, res),
+  }),
+  staffRoute({
+    method: 'get',
+    path: '/api/reports/export/print.js',
+    summary: 'Script du rapport imprimable ouvert par « Imprimer » : ouvre la fenêtre d’impression une fois la page dessinée',
+    tags: ['rapports', 'exports'],
+    access: ALL_STAFF,
+    produces: 'text/javascript',
+    handler: (_ctx, _input, _req, res) => sendAutoprintScript(res),
   }),
 ];

@@ -52,7 +52,10 @@ describe('report pages', () => {
     const page = await context.newPage();
     await loginAsEvaluator(page, '/evolution');
     await page.getByRole('heading', { level: 1, name: 'Évolution' }).waitFor();
-    await expect.poll(() => page.locator('.chart-canvas svg').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    // The table of key indicators comes first; the charts are drawn on demand.
+    await page.locator('table.evolution-table').waitFor();
+    for (const summary of await page.locator('details.charts-on-demand > summary').all()) await summary.click();
+    await expect.poll(() => page.locator('.chart-canvas svg').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await page.getByRole('link', { name: 'Taux de réponse' }).click();
     await page.getByRole('heading', { level: 1, name: 'Taux de réponse' }).waitFor();
     await page.getByRole('table').first().waitFor();

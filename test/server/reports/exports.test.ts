@@ -8,7 +8,7 @@ import { testApp, type TestApp } from '../../support/app.ts';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 
-/** A strict RFC 4180 reader (CRLF records, quoted fields with doubled quotes), to read our CSV back. */
+/** A strict RFC 4180 reader with `;` fields (CRLF records, quoted fields with doubled quotes), to read our CSV back. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -22,7 +22,7 @@ function parseCsv(text: string): string[][] {
       else if (c === '"') (quoted = false), i++;
       else (field += c), i++;
     } else if (c === '"') (quoted = true), i++;
-    else if (c === ',') row.push(field), (field = ''), i++;
+    else if (c === ';') row.push(field), (field = ''), i++;
     else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), (i += 2);
     else if (c === '\n') throw new Error('bare LF: not RFC 4180');
     else (field += c), i++;
@@ -47,9 +47,9 @@ describe('CSV injection', () => {
     expect(neutralise(-2)).toBe('-2');
     expect(neutralise('< 11')).toBe('< 11');
   });
-  it('writes RFC 4180: CRLF, quotes doubled, fields with commas quoted', () => {
-    const csv = toCsv([['a', 'b'], ['x, y', 'il a dit "oui"']]);
-    expect(csv).toBe('\ufeffa,b\r\n"x, y","il a dit ""oui"""\r\n');
+  it('writes CSV for French Excel: UTF-8 BOM, `;` between fields, CRLF, quotes doubled, numbers with a decimal comma', () => {
+    const csv = toCsv([['a', 'b'], ['x; y', 'il a dit "oui"'], ['x, y', { num: 0.125, fmt: 'part' }], [{ num: 3.25, fmt: 'decimal' }, { num: -2.5, fmt: 'points' }], [1234, { num: 216000, fmt: 'euros' }]]);
+    expect(csv).toBe('\ufeffa;b\r\n"x; y";"il a dit ""oui"""\r\nx, y;12,5%\r\n3,25;-2,5\r\n1234;216000\r\n');
   });
 });
 
@@ -84,6 +84,18 @@ describe('report exports on the demo database', () => {
       }
     }
     if (report === 'response-rate' || report === 'pairs') expect(res.text).toContain(`'=HYPERLINK`);
+    expect(res.text.startsWith('\ufeff')).toBe(true);
+    expect(rows[0]!.length).toBeGreaterThan(2);
+  });
+
+  it('CSV numbers are written as French Excel reads numbers: no thousands separator, decimal comma, % for shares', async () => {
+    const res = await evaluator.get('/api/reports/export/csv?report=value-chain&year=2026&compare=previous');
+    const rows = parseCsv(res.text.replace(/^\ufeff/, ''));
+    const young = rows.find((r) => r[1] === 'Jeunes accompagnés')!;
+    expect(young[3]).toMatch(/^\d+$/);
+    const reached = rows.find((r) => r[1] === 'Mentorats ayant atteint leur objectif')!;
+    expect(reached[3]).toMatch(/^\d+(,\d)?%$|^masqué$/);
+    for (const cell of rows.flat()) expect(cell).not.toMatch(/\d[\u202f\u00a0 ]\d{3}/);
   });
 
   it('the workbook has the five tabs, figures, chart images, no row per young person', async () => {
@@ -115,6 +127,34 @@ describe('report exports on the demo database', () => {
       const v = row.getCell(3).value;
       if (typeof v === 'number') expect(v === 0 || v >= 11).toBe(true);
     });
+    // Figures are numeric cells with a number format (French Excel sums and sorts them), not text.
+    const synthSheet = wb.getWorksheet('Synthèse des résultats')!;
+    let youngRow: ExcelJS.Row | undefined;
+    let reachedRow: ExcelJS.Row | undefined;
+    synthSheet.eachRow((row) => {
+      if (row.getCell(2).value === 'Jeunes accompagnés') youngRow ??= row;
+      if (row.getCell(2).value === 'Mentorats ayant atteint leur objectif') reachedRow ??= row;
+    });
+    expect(typeof youngRow!.getCell(4).value).toBe('number');
+    expect(youngRow!.getCell(4).numFmt).toBe('#,##0');
+    const reachedValue = reachedRow!.getCell(4);
+    if (reachedValue.value !== 'masqué') {
+      expect(typeof reachedValue.value).toBe('number');
+      expect(reachedValue.numFmt).toBe('0.0%');
+    }
+    let numeric = 0;
+    for (const sheet of ['Synthèse des résultats', 'Données']) wb.getWorksheet(sheet)!.eachRow((row) => row.eachCell((c) => void (typeof c.value === 'number' && numeric++)));
+    expect(numeric).toBeGreaterThan(50);
+    // A label typed as a formula (here the association's name) stays text in every tab: never a formula cell.
+    const formulas: string[] = [];
+    for (const sheet of SHEETS)
+      wb.getWorksheet(sheet)!.eachRow((row) =>
+        row.eachCell((c) => {
+          if (c.type === ExcelJS.ValueType.Formula || (typeof c.value === 'string' && /^[=+\-@]/.test(c.value))) formulas.push(`${sheet}!${c.address} ${String(c.value)}`);
+        }),
+      );
+    expect(formulas).toEqual([]);
+    expect(text('Synthèse des résultats').join('\n')).toContain(`'=HYPERLINK`);
   });
 
   it('the printable report holds the value chain, the trends and the charts as inline SVG', async () => {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { indicators } from '../../../../surveys/browser.ts';
 import type { ApiData, Me } from '../api.ts';
 import { Chart } from '../shared/charts/Chart.tsx';
@@ -15,6 +15,17 @@ const drawable = (s: Series) => s.points.filter((p) => typeof p.measure.value ==
 const isShare = (s: Series) => s.points.some((p) => p.measure.denominator !== null);
 const toPoints = (s: Series) => s.points.map((p) => ({ year: p.year, value: p.measure.value, low: p.interval?.low, high: p.interval?.high, smallSample: p.smallSample }));
 const labelOf = (id: string) => indicators.find((i) => i.id === id)?.label ?? id;
+
+/** Charts drawn only once asked for: the table already says everything, the charts are a second reading. */
+function OnDemand({ summary, children }: { summary: string; children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="charts-on-demand" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{summary}</summary>
+      {open && children}
+    </details>
+  );
+}
 
 export function EvolutionPage({ me }: { me: Me }) {
   const [year, setYear] = useState(parisYear());
@@ -108,8 +119,7 @@ export function EvolutionPage({ me }: { me: Me }) {
             « pas de données » : rien n’est enregistré pour cette année. △ : part ou moyenne calculée sur moins de 30 réponses. ✎ : la question a changé de formulation, l’année n’est pas
             strictement comparable à la précédente.
           </p>
-          <details className="charts-on-demand">
-            <summary>Voir les graphiques des indicateurs clés ({charts.keys.length})</summary>
+          <OnDemand summary={`Voir les graphiques des indicateurs clés (${charts.keys.length})`}>
             {charts.keys.length === 0 ? (
               <p className="note">Aucune courbe à tracer : il faut au moins deux années avec une valeur affichable.</p>
             ) : (
@@ -119,14 +129,13 @@ export function EvolutionPage({ me }: { me: Me }) {
                 ))}
               </div>
             )}
-          </details>
+          </OnDemand>
           <h2>{data.compared.label} : associations comparées</h2>
           <p className="note">Intervalle de confiance à 95 % (méthode de Wilson) pour les parts. Petit échantillon : moins de 30 réponses, à lire avec prudence.</p>
           {charts.compared && (
-            <details className="charts-on-demand">
-              <summary>Voir le graphique : {data.compared.label} par association</summary>
+            <OnDemand summary={`Voir le graphique : ${data.compared.label} par association`}>
               <Chart spec={charts.compared} title={`${data.compared.label} par association`} fileName={`associations-${data.compared.indicatorId}`} />
-            </details>
+            </OnDemand>
           )}
           <div className="table-scroll">
           <table>

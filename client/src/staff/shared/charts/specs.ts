@@ -17,7 +17,8 @@ const CONFIG = {
   font: FONT,
   view: { stroke: null },
   axis: { labelFont: FONT, titleFont: FONT, labelFontSize: 12, titleFontSize: 12, labelLimit: 260 },
-  legend: { labelFont: FONT, titleFont: FONT, labelFontSize: 12, titleFontSize: 12, orient: 'bottom', labelLimit: 320 },
+  // Legends stacked under the chart, one entry per line: side by side they ran out of their card.
+  legend: { labelFont: FONT, titleFont: FONT, labelFontSize: 12, titleFontSize: 12, orient: 'bottom', direction: 'vertical', labelLimit: 300 },
   title: { font: FONT, fontSize: 14, anchor: 'start', color: '#161616' },
 } as const;
 
@@ -52,7 +53,7 @@ export function barChartSpec(input: { title: string; items: readonly BarItem[]; 
         encoding: { y, x: { field: 'at', type: 'quantitative' }, text: { field: 'text', type: 'nominal' } },
       },
     ],
-  } as unknown as TopLevelSpec;
+  } as TopLevelSpec;
 }
 
 export interface TrendPoint {
@@ -85,8 +86,11 @@ export function trendSpec(input: { title: string; series: readonly TrendSeries[]
       })),
   );
   const x = { field: 'annee', type: 'ordinal', title: 'Année', axis: { labelAngle: 0 } } as const;
-  const yAxis = input.share ? { format: '.0%' } : { format: '~s' };
-  const color = { field: 'serie', type: 'nominal', title: null } as const;
+  // '~f' (not '~s': "500m" for 0.5) and a domain that never collapses: a series of zeros drew "NaN" ticks.
+  const yAxis = input.share ? { format: '.0%' } : { format: '~f' };
+  const max = Math.max(0, ...values.map((v) => v.value));
+  // One series (a key indicator alone) needs no colour legend: its title says what it is.
+  const color = { field: 'serie', type: 'nominal', title: null, ...(input.series.length <= 1 ? { legend: null } : {}) } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: input.title,
@@ -96,7 +100,7 @@ export function trendSpec(input: { title: string; series: readonly TrendSeries[]
     config: CONFIG,
     data: { values },
     layer: [
-      { mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: { field: 'value', type: 'quantitative', title: input.share ? 'Part' : 'Valeur', axis: yAxis, ...(input.share ? { scale: { domain: [0, 1] } } : {}) }, color } },
+      { mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y: { field: 'value', type: 'quantitative', title: input.share ? 'Part' : 'Valeur', axis: yAxis, scale: input.share ? { domain: [0, 1] } : max > 0 ? { domainMin: 0, nice: true } : { domain: [0, 1] } }, color } },
       ...(input.share
         ? [{ mark: { type: 'rule', strokeWidth: 1.5, opacity: 0.6 }, encoding: { x, y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' }, color } }]
         : []),
@@ -150,5 +154,5 @@ export function funnelSpec(input: { title: string; target: number; curve: readon
       { data: { values: input.points.map((p) => ({ ...p })) }, mark: { type: 'point', filled: true, size: 70, color: BLUE }, encoding: { x, y: { ...y, field: 'value' }, tooltip: [{ field: 'name', title: 'Association' }, { field: 'n', title: 'n' }, { field: 'value', title: 'Valeur', format: '.1%' }, { field: 'positionLabel', title: 'Position' }] } },
       { data: { values: input.points.map((p) => ({ ...p })) }, mark: { type: 'text', align: 'left', dx: 6, dy: -6, fontSize: 11, color: '#161616' }, encoding: { x, y: { ...y, field: 'value' }, text: { field: 'name' } } },
     ],
-  } as TopLevelSpec;
+  } as unknown as TopLevelSpec;
 }
