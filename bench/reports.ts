@@ -44,8 +44,8 @@ const TODAY = '2026-11-26';
 /** The department whose year is measured (1-based position in the national database). */
 const TARGET = Math.min(42, DEPARTMENTS);
 const YEAR = 2025;
-// Per round: RUNS rounds of 9 make about the 25 timings per report of the first version.
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? (QUICK ? 3 : 9));
+// Per round: RUNS rounds of 7 timings per report and database (21 in all; the first version took 25).
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? (QUICK ? 3 : 7));
 const NOW_MS = Date.parse(`${TODAY}T12:00:00Z`);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -159,7 +159,7 @@ function checkContiguous(o: OpenedDatabase, table: string, base: number, count: 
  * statements over every department at once (a recursive CTE counts the rows; `rnd` draws the values). Ids are not
  * read back: each table is filled in the order of a temporary plan table, so an id is its base plus the plan row.
  */
-function generateBulk(o: OpenedDatabase) {
+function generateBulk(o: OpenedDatabase, step: (label: string) => void) {
   const s = o.sqlite;
   s.function('rnd', { deterministic: true }, (p: number, i: number, field: number) => hash(p, i, field));
   const reasons = {
@@ -214,6 +214,7 @@ function generateBulk(o: OpenedDatabase) {
     JOIN terr_map t ON t.d = dated.d AND t.k = dated.r_territory % dated.territories
     ORDER BY dated.p, dated.i`);
   const planned = count('SELECT count(*) AS n FROM plan');
+  step('mentors, plan des mentorats');
   const isoDay = (expr: string) => `date(${expr} * 86400, 'unixepoch')`;
 
   const youngBase = idBase(o, 'young_people');
@@ -231,6 +232,7 @@ function generateBulk(o: OpenedDatabase) {
            r_renewal < 12, CASE WHEN is_ended THEN ${reason} END, ${NOW_MS}, ${NOW_MS}
     FROM plan ORDER BY rowid`);
   checkContiguous(o, 'mentorships', mentorshipBase, planned);
+  step('jeunes, mentorats');
 
   // Links of ended mentorships (youth 0, mentor 1): answered 93 % / 88 %, refused up to 95 %, otherwise left open.
   s.exec(`CREATE TEMP TABLE link_plan AS
@@ -255,6 +257,7 @@ function generateBulk(o: OpenedDatabase) {
     SELECT link_id, mentorship_id, version_id, CASE aud WHEN 0 THEN 'youth' ELSE 'mentor' END, 0, '{}', ended_ms + ${DAY}
     FROM response_plan ORDER BY rowid`);
   checkContiguous(o, 'responses', responseBase, count('SELECT count(*) AS n FROM response_plan'));
+  step('liens, réponses');
 
   // Indicator values: what submitResponse would store for these answers (draws per response: fields 30+).
   const draw = (field: number, n: number) => `(rnd(p, i, ${field} + aud * 10) % ${n})`;
@@ -280,12 +283,14 @@ function generateBulk(o: OpenedDatabase) {
 }
 
 function generate(path: string, positions: number[]) {
-  if (existsSync(path)) {
-    const meta = existsSync(`${path}.meta.json`) ? (JSON.parse(readFileSync(`${path}.meta.json`, 'utf8')) as { seconds: number; cpu_seconds?: number }) : null;
+  // The meta file is written last: without it the file is an interrupted generation (or an empty one) and is rebuilt.
+  if (existsSync(path) && existsSync(`${path}.meta.json`)) {
+    const meta = JSON.parse(readFileSync(`${path}.meta.json`, 'utf8')) as { seconds: number; cpu_seconds?: number };
     return { cached: true, seconds: meta?.seconds ?? 0, cpuSeconds: meta?.cpu_seconds ?? null };
   }
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
+  for (const suffix of ['', '-wal', '-shm', '.meta.json']) rmSync(`${path}${suffix}`, { force: true });
   const tmp = `${path}.partial`;
   for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${tmp}${suffix}`, { force: true });
   const o = openDatabase(tmp);
@@ -300,11 +305,14 @@ function generate(path: string, positions: number[]) {
   // Building the indexes once at the end is several times faster than keeping them up to date row by row.
   const indexes = o.sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").all() as { name: string; sql: string }[];
   for (const index of indexes) o.sqlite.exec(`DROP INDEX "${index.name}"`);
-  const step = (label: string) => console.log(`  ${label} (${Math.round((performance.now() - started) / 1000)} s)`);
+  const step = (label: string) => {
+    const cpu = process.cpuUsage(cpuStarted);
+    console.log(`  ${label} (${Math.round((performance.now() - started) / 1000)} s, ${Math.round((cpu.user + cpu.system) / 1e6)} s de CPU)`);
+  };
   o.sqlite.transaction(() => {
     generateDepartmentHeads(o, positions);
     step('départements, associations, déclarations');
-    generateBulk(o);
+    generateBulk(o, step);
   })();
   step('lignes');
   for (const index of indexes) o.sqlite.exec(index.sql);
