@@ -9,8 +9,9 @@ const dateFr = (iso: string) => iso.split('-').reverse().join('/');
 export function DashboardPage({ me }: { me: Me }) {
   const [year, setYear] = useState(new Date().getFullYear());
   const [association, setAssociation] = useState<number | undefined>();
-  const [date, setDate] = useState('');
-  const query = { year, association, date: date && date.startsWith(`${year}-`) ? date : undefined };
+  // No day picker: the figures are read on the year's reference day (31 December of a past year, today in the
+  // current one); two chosen days apart would give away who started or ended in between.
+  const query = { year, association };
   const { data, error } = useReport('/reports/dashboard', query);
   const specs = useMemo(
     () => (data?.status === 'ok' ? data.charts.map((c) => ({ ...c, spec: barChartSpec({ title: c.title, items: c.distribution.items.map((i) => ({ label: i.label, count: i.count })), k: data.k }) })) : []),
@@ -19,10 +20,6 @@ export function DashboardPage({ me }: { me: Me }) {
   return (
     <>
       <ReportFilters me={me} year={year} onYear={setYear} association={association} onAssociation={setAssociation} associations={data?.associations ?? []}>
-        <div>
-          <label htmlFor="f-date">Mentorats en cours au</label>
-          <input id="f-date" type="date" value={date} min={`${year}-01-01`} max={`${year}-12-31`} onChange={(e) => setDate(e.target.value)} />
-        </div>
         <a href={csvHref('dashboard', query)} download>
           Télécharger en CSV
         </a>
