@@ -8,7 +8,7 @@ import { escapeHtml } from './report-print.ts';
 
 
 export async function funnelHtml(r: FunnelResult): Promise<string> {
-  const parts: string[] = ['<h2 class="page">Comparer les associations sans les classer (entonnoirs)</h2>'];
+  const parts: string[] = ['<h2>Comparer les associations sans les classer (entonnoirs)</h2>'];
   if (r.status !== 'ok') return parts.concat(`<p>${escapeHtml(r.message)}</p>`).join('\n');
   parts.push(`<p class="note">${escapeHtml(r.method)}</p>`);
   for (const p of r.panels) {

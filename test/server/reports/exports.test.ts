@@ -167,5 +167,17 @@ describe('report exports on the demo database', () => {
     expect((res.text.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(8);
     expect(res.text).not.toContain('<script');
     expect(res.text).toContain('=HYPERLINK(&quot;http://pirate&quot;)');
+    // The trends lead with one table of the key indicators over the years; no forced page break (it left a
+    // near-empty page), charts as wide as their column.
+    expect(res.text).toMatch(/<th scope="col">Indicateur clé<\/th><th scope="col" class="num">2025<\/th><th scope="col" class="num">2026<\/th>/);
+    expect(res.text).not.toMatch(/class="[^"]*\bpage\b/);
+    expect(res.text).toMatch(/\.chart svg \{ width: 100%/);
+    // Opened plainly, no script; the staff app's button asks for the self-printing version.
+    const auto = await evaluator.get('/api/reports/export/print?year=2026&autoprint=1');
+    expect(auto.text).toContain('<script src="/api/reports/export/print.js" defer></script>');
+    const script = await evaluator.get('/api/reports/export/print.js');
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toMatch(/javascript/);
+    expect(script.text).toContain('window.print()');
   });
 });
