@@ -117,6 +117,52 @@ describe('messages a busy association worker understands', () => {
     await context.close();
   }, 60_000);
 
+  it('names declaration fields in French, and clears « Déclaration soumise » when the year changes', async () => {
+    const { context, page } = await laptop('responsable_association', '/declaration');
+    const yearSelect = page.getByLabel('Année', { exact: true });
+    await yearSelect.waitFor();
+    const years = await yearSelect.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    // A year whose declaration is still open, filled in completely through the API as the browser would send it.
+    let open: string | null = null;
+    for (const y of years) {
+      const status = await page.evaluate(async (year) => {
+        const body = {
+          etpSalaries: 1.5, etpBenevoles: 4, financements: [{ sousProjet: 'mentorat', financeur: 'departement', montant: 1000 }],
+          coutsAnnexes: { locaux: 0, communication: 0, transport: 0, developpement: 0 }, outils: ['CRM'],
+          structuresContactees: 2, structuresRencontrees: 1, structuresContacteesListe: ['MECS A'], structuresRencontreesListe: ['MECS A'],
+          reunionsDepartement: 1, actionsSensibilisation: 0, ateliersCollectifs: 0, projetsComplementaires: 0, evenements: 0,
+        };
+        return (await fetch(`/api/declarations/${year}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).status;
+      }, y);
+      if (status === 200) {
+        open = y;
+        break;
+      }
+    }
+    expect(open).not.toBeNull();
+    const other = years.find((y) => y !== open)!;
+    // Reloaded: the page reads the draft just written, not what it had cached.
+    await page.reload();
+    await yearSelect.selectOption(open!);
+    const etp = page.getByLabel('ETP salariés');
+    await expect.poll(() => etp.inputValue()).toBe('1,5');
+
+    await etp.fill('beaucoup');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    const alert = page.getByRole('alert').first();
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/ETP salariés/);
+    expect(await page.locator('main').textContent()).not.toMatch(/etpSalaries|champ «/);
+
+    await etp.fill('1,5');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Soumettre au département' }).click();
+    await page.getByText('Déclaration soumise au département. Merci !').waitFor();
+    await yearSelect.selectOption(other);
+    await expect.poll(() => page.getByText('Déclaration soumise au département. Merci !').count()).toBe(0);
+    await context.close();
+  }, 90_000);
+
   it('writes the audit log in plain French, at Paris time', async () => {
     const { context, page } = await laptop('admin', '/journal-audit');
     const table = page.locator('table');

@@ -258,8 +258,8 @@ export function MentorshipsPage({ me }: { me: Me }) {
                 {data.rows.map((row) => (
                   <tr key={row.id}>
                     <th scope="row">{row.reference}</th>
-                    {!canWrite && <td>{row.associationName}</td>}
-                    <td>
+                    {!canWrite && <td className="wrap">{row.associationName}</td>}
+                    <td className="wrap">
                       {STATUS_LABELS[row.status] ?? row.status}
                       {row.closureReason && <span className="sub">{labelOf(lists.data, 'motif_cloture', row.closureReason)}</span>}
                     </td>
@@ -270,7 +270,7 @@ export function MentorshipsPage({ me }: { me: Me }) {
                       </span>
                     </td>
                     <td>{row.territory ?? '—'}</td>
-                    <td>{labelOf(lists.data, 'objectif', row.objective)}</td>
+                    <td className="wrap">{labelOf(lists.data, 'objectif', row.objective)}</td>
                     <td>{formatDate(row.appliedOn)}</td>
                     <td>{formatDate(row.startedOn)}</td>
                     <td>{formatDate(row.endedOn)}</td>
@@ -284,13 +284,14 @@ export function MentorshipsPage({ me }: { me: Me }) {
                             Clôturer
                           </button>
                         )}
+                        {ENDED.includes(row.status) && row.reissuable && <br />}
                         {ENDED.includes(row.status) &&
                           // Only links that exist and await an answer: a row imported as already ended has none.
                           (['youth', 'mentor'] as const).filter((audience) => row.reissuable?.split(',').includes(audience)).map((audience) => (
                             <button
                               key={audience}
                               type="button"
-                              className="secondary"
+                              className="secondary reissue"
                               onClick={() => reissue(row, audience)}
                               aria-label={`Émettre un nouveau lien ${audience === 'youth' ? 'jeune' : 'mentor'} pour le mentorat ${row.reference}`}
                             >
