@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { associations, listValues, mentors, mentorships, territories, youngPeople } from '../../db/schema/index.ts';
+import { associations, departmentAssociations, listValues, mentors, mentorships, territories, youngPeople } from '../../db/schema/index.ts';
 import type { StaffContext } from '../context.ts';
 import { audit } from '../audit/audit.ts';
 import { listFilter, type RegistryFilters } from '../mentorships/read.ts';
@@ -136,7 +136,17 @@ function describeFilters(ctx: StaffContext, filters: RegistryFilters): string[] 
   const out: string[] = [];
   if (filters.q) out.push(`référence contenant « ${filters.q} »`);
   if (filters.associationId) {
-    const name = ctx.db.select({ name: associations.name }).from(associations).where(eq(associations.id, filters.associationId)).get()?.name;
+    // Named only inside the actor's reach (a partner of the department; for a lead, its own association): an id
+    // typed in the address must not reveal another tenant's association.
+    const inReach = ctx.actor.associationId === null ? true : filters.associationId === ctx.actor.associationId;
+    const name = !inReach
+      ? undefined
+      : ctx.db
+          .select({ name: associations.name })
+          .from(associations)
+          .innerJoin(departmentAssociations, and(eq(departmentAssociations.associationId, associations.id), eq(departmentAssociations.departmentId, ctx.actor.departmentId)))
+          .where(eq(associations.id, filters.associationId))
+          .get()?.name;
     out.push(`association « ${name ?? filters.associationId} »`);
   }
   if (filters.status) out.push(`statut « ${STATUS_LABELS[filters.status]} »`);
