@@ -1,6 +1,8 @@
 import { staffRoute, ASSOCIATION_LEAD, DEPARTMENT_STAFF } from '../http/route.ts';
 import { AssociationDeclarationView, DeclarationOverview, DeclarationView } from './responses.ts';
-import { DeclarationDraftSchema } from './content.ts';
+import { DeclarationDraftSchema, FIELD_LABELS } from './content.ts';
+
+const LABELS = { ...FIELD_LABELS, year: 'Année', associationId: 'Association' };
 import { AssociationYearParam, ListDeclarationsInput, YearParam, getDeclarationForDepartment, getOwnDeclaration, listDeclarations } from './read.ts';
 import { reopenDeclaration, saveDeclarationDraft, submitDeclaration } from './write.ts';
 
@@ -10,6 +12,7 @@ export const declarationRoutes = [
     path: '/api/declarations',
     summary: 'Déclarations annuelles des associations partenaires et leur état, pour une année',
     tags: ['déclarations'],
+    labels: LABELS,
     access: DEPARTMENT_STAFF,
     query: ListDeclarationsInput,
     response: DeclarationOverview,
@@ -20,6 +23,7 @@ export const declarationRoutes = [
     path: '/api/declarations/:year',
     summary: 'La déclaration annuelle (Ressources, Activités) de son association',
     tags: ['déclarations'],
+    labels: LABELS,
     access: ASSOCIATION_LEAD,
     params: YearParam,
     response: DeclarationView,
@@ -30,6 +34,7 @@ export const declarationRoutes = [
     path: '/api/declarations/:year',
     summary: 'Enregistre le brouillon de la déclaration annuelle',
     tags: ['déclarations'],
+    labels: LABELS,
     access: ASSOCIATION_LEAD,
     params: YearParam,
     body: DeclarationDraftSchema,
@@ -41,6 +46,7 @@ export const declarationRoutes = [
     path: '/api/declarations/:year/submit',
     summary: 'Soumet la déclaration annuelle au département (elle n’est plus modifiable ensuite)',
     tags: ['déclarations'],
+    labels: LABELS,
     access: ASSOCIATION_LEAD,
     params: YearParam,
     response: DeclarationView,
@@ -51,6 +57,7 @@ export const declarationRoutes = [
     path: '/api/declarations/:associationId/:year',
     summary: 'Lecture par le département de la déclaration d’une association partenaire',
     tags: ['déclarations'],
+    labels: LABELS,
     access: DEPARTMENT_STAFF,
     params: AssociationYearParam,
     response: AssociationDeclarationView,
@@ -61,6 +68,7 @@ export const declarationRoutes = [
     path: '/api/declarations/:associationId/:year/reopen',
     summary: 'Rouvre une déclaration soumise pour que l’association la corrige',
     tags: ['déclarations'],
+    labels: LABELS,
     access: DEPARTMENT_STAFF,
     params: AssociationYearParam,
     response: AssociationDeclarationView,

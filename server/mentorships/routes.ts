@@ -2,14 +2,29 @@ import { z } from 'zod';
 import { staffRoute, ALL_STAFF, ASSOCIATION_LEAD, HANDLED } from '../http/route.ts';
 import { MentorshipDetail, MentorshipPage, ReissuedLinks, SavedMentorship } from './responses.ts';
 import { IdParam } from '../http/validation.ts';
-import { ListMentorshipsInput, getMentorship, listMentorships } from './read.ts';
+import { ListMentorshipsInput, RegistryFilters, getMentorship, listMentorships } from './read.ts';
 import { CloseMentorshipInput, closeMentorship } from './close.ts';
 import { CreateMentorshipInput, UpdateMentorshipInput, createMentorship, updateMentorship } from './write.ts';
-import { exportRegistry } from '../exports/registry-xlsx.ts';
+import { exportRegistry, registryTemplate } from '../exports/registry-xlsx.ts';
 import { XLSX_MEDIA_TYPE } from '../imports/limits.ts';
 import { withQrCodes } from '../questionnaires/issue-links.ts';
 import { ReissueParams, reissueLink } from '../questionnaires/reissue-link.ts';
 import { AUDIENCES } from '../../db/schema/index.ts';
+import { FIELD_LABELS } from './rules.ts';
+
+/** One label map for the registry's forms, filters and addresses: validation messages name fields in French. */
+const LABELS = {
+  ...FIELD_LABELS,
+  id: 'Identifiant du mentorat',
+  audience: 'Destinataire du lien',
+  year: 'Année',
+  associationId: 'Association',
+  q: 'Référence',
+  sort: 'Tri',
+  dir: 'Ordre du tri',
+  page: 'Page',
+  pageSize: 'Lignes par page',
+};
 
 const ClosedMentorship = z.object({
   id: z.number(),
@@ -24,6 +39,7 @@ export const mentorshipRoutes = [
     path: '/api/mentorships',
     summary: 'Mentorats visibles par l’utilisateur (son association, ou tout le département)',
     tags: ['mentorats'],
+    labels: LABELS,
     access: ALL_STAFF,
     query: ListMentorshipsInput,
     response: MentorshipPage,
@@ -33,12 +49,28 @@ export const mentorshipRoutes = [
   staffRoute({
     method: 'get',
     path: '/api/mentorships/export.xlsx',
-    summary: 'Export Excel du tableau de pilotage (colonnes de l’import ; consolidé avec l’association pour le département)',
+    summary: 'Export Excel du tableau de pilotage avec les filtres de la page (colonnes de l’import, listes déroulantes ; consolidé avec l’association pour le département)',
     tags: ['mentorats'],
+    labels: LABELS,
+    access: ALL_STAFF,
+    query: RegistryFilters,
+    produces: XLSX_MEDIA_TYPE,
+    handler: async (ctx, { query }, _req, res) => {
+      const file = await exportRegistry(ctx, query);
+      res.type(XLSX_MEDIA_TYPE).attachment(file.filename).send(file.buffer);
+      return HANDLED;
+    },
+  }),
+  staffRoute({
+    method: 'get',
+    path: '/api/mentorships/template.xlsx',
+    summary: 'Modèle Excel vide du tableau de pilotage : en-têtes reconnus par l’import et listes déroulantes du département',
+    tags: ['mentorats'],
+    labels: LABELS,
     access: ALL_STAFF,
     produces: XLSX_MEDIA_TYPE,
     handler: async (ctx, _input, _req, res) => {
-      const file = await exportRegistry(ctx);
+      const file = await registryTemplate(ctx);
       res.type(XLSX_MEDIA_TYPE).attachment(file.filename).send(file.buffer);
       return HANDLED;
     },
@@ -48,6 +80,7 @@ export const mentorshipRoutes = [
     path: '/api/mentorships',
     summary: 'Ajoute une ligne au tableau de pilotage (candidature ou mentorat en cours)',
     tags: ['mentorats'],
+    labels: LABELS,
     access: ASSOCIATION_LEAD,
     body: CreateMentorshipInput,
     status: 201,
@@ -59,6 +92,7 @@ export const mentorshipRoutes = [
     path: '/api/mentorships/:id',
     summary: 'Modifie une ligne du tableau de pilotage',
     tags: ['mentorats'],
+    labels: LABELS,
     access: ASSOCIATION_LEAD,
     params: IdParam,
     body: UpdateMentorshipInput,
@@ -70,6 +104,7 @@ export const mentorshipRoutes = [
     path: '/api/mentorships/:id',
     summary: 'Un mentorat et l’état de ses liens de questionnaire',
     tags: ['mentorats'],
+    labels: LABELS,
     access: ALL_STAFF,
     params: IdParam,
     response: MentorshipDetail,
@@ -80,6 +115,7 @@ export const mentorshipRoutes = [
     path: '/api/mentorships/:id/close',
     summary: 'Clôture un mentorat et émet ses deux liens de questionnaire (montrés une seule fois)',
     tags: ['mentorats'],
+    labels: LABELS,
     access: ASSOCIATION_LEAD,
     params: IdParam,
     body: CloseMentorshipInput,
@@ -92,6 +128,7 @@ export const mentorshipRoutes = [
     path: '/api/mentorships/:id/links/:audience/reissue',
     summary: 'Nouveau lien (et QR code) pour un questionnaire pas encore rempli : l’ancien lien cesse de fonctionner',
     tags: ['mentorats'],
+    labels: LABELS,
     access: ASSOCIATION_LEAD,
     params: ReissueParams,
     status: 201,
