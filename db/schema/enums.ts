@@ -26,6 +26,15 @@ export const LIST_KINDS = [
   'motif_cloture',
 ] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
+/** Mentorship row fields that hold a code of one of the department's lists (server rules, import, staff forms). */
+export const LIST_FIELDS = {
+  sex: 'sexe',
+  schoolLevel: 'niveau_scolaire',
+  placementType: 'type_placement',
+  objective: 'objectif',
+  modality: 'modalite',
+  closureReason: 'motif_cloture',
+} as const satisfies Record<string, ListKind>;
 
 export const DECLARATION_STATES = ['brouillon', 'soumise'] as const;
 export type DeclarationState = (typeof DECLARATION_STATES)[number];

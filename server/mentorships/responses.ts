@@ -4,83 +4,50 @@ import { AUDIENCES, LINK_STATES, MENTORSHIP_STATUSES } from '../../db/schema/enu
 // Shapes of this feature's JSON answers (the route table's `response`), for the OpenAPI document and the staff
 // client's generated types. The compiler checks each handler returns its schema's shape.
 
+const nullableText = z.string().nullable();
+
+/** A row as the form saves it. */
+export const SavedMentorship = z.object({
+  id: z.number(),
+  reference: z.string(),
+  sex: nullableText,
+  birthMonth: nullableText,
+  schoolLevel: nullableText,
+  placementType: nullableText,
+  territoryId: z.number().nullable(),
+  mentorReference: nullableText,
+  appliedOn: nullableText,
+  matchedOn: nullableText,
+  startedOn: nullableText,
+  endedOn: nullableText,
+  status: z.enum(MENTORSHIP_STATUSES),
+  objective: nullableText,
+  modality: nullableText,
+  isRenewal: z.boolean(),
+  closureReason: nullableText,
+});
+
+/** A row of the steering table: the saved row, with its association, territory name and re-issuable links. */
+const RegistryRow = SavedMentorship.extend({
+  associationId: z.number(),
+  associationName: z.string(),
+  territory: nullableText,
+  /** Audiences (« youth,mentor ») whose unanswered link can be re-issued. */
+  reissuable: nullableText,
+});
+
 export const MentorshipPage = z.object({
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),
-  rows: z.array(z.object({
-    id: z.number(),
-    reference: z.string(),
-    associationId: z.number(),
-    associationName: z.string(),
-    status: z.enum(MENTORSHIP_STATUSES),
-    appliedOn: z.string().nullable(),
-    matchedOn: z.string().nullable(),
-    startedOn: z.string().nullable(),
-    endedOn: z.string().nullable(),
-    objective: z.string().nullable(),
-    modality: z.string().nullable(),
-    isRenewal: z.boolean(),
-    closureReason: z.string().nullable(),
-    mentorReference: z.string().nullable(),
-    sex: z.string().nullable(),
-    birthMonth: z.string().nullable(),
-    schoolLevel: z.string().nullable(),
-    placementType: z.string().nullable(),
-    territoryId: z.number().nullable(),
-    territory: z.string().nullable(),
-    reissuable: z.string().nullable(),
-  })),
+  rows: z.array(RegistryRow),
   associations: z.array(z.object({ id: z.number(), name: z.string() })),
 });
-export const SavedMentorship = z.object({
-  reference: z.string(),
-  sex: z.string().nullable(),
-  birthMonth: z.string().nullable(),
-  schoolLevel: z.string().nullable(),
-  placementType: z.string().nullable(),
-  territoryId: z.number().nullable(),
-  mentorReference: z.string().nullable(),
-  appliedOn: z.string().nullable(),
-  matchedOn: z.string().nullable(),
-  startedOn: z.string().nullable(),
-  endedOn: z.string().nullable(),
-  status: z.enum(MENTORSHIP_STATUSES),
-  objective: z.string().nullable(),
-  modality: z.string().nullable(),
-  isRenewal: z.boolean(),
-  closureReason: z.string().nullable(),
-  id: z.number(),
+
+export const MentorshipDetail = RegistryRow.extend({
+  links: z.array(z.object({ audience: z.enum(AUDIENCES), state: z.enum(LINK_STATES), expiresAt: z.string(), usedAt: nullableText })),
 });
-export const MentorshipDetail = z.object({
-  links: z.array(z.object({
-    audience: z.enum(AUDIENCES),
-    state: z.enum(LINK_STATES),
-    expiresAt: z.string(),
-    usedAt: z.string().nullable(),
-  })),
-  id: z.number(),
-  reference: z.string(),
-  associationId: z.number(),
-  associationName: z.string(),
-  status: z.enum(MENTORSHIP_STATUSES),
-  appliedOn: z.string().nullable(),
-  matchedOn: z.string().nullable(),
-  startedOn: z.string().nullable(),
-  endedOn: z.string().nullable(),
-  objective: z.string().nullable(),
-  modality: z.string().nullable(),
-  isRenewal: z.boolean(),
-  closureReason: z.string().nullable(),
-  mentorReference: z.string().nullable(),
-  sex: z.string().nullable(),
-  birthMonth: z.string().nullable(),
-  schoolLevel: z.string().nullable(),
-  placementType: z.string().nullable(),
-  territoryId: z.number().nullable(),
-  territory: z.string().nullable(),
-  reissuable: z.string().nullable(),
-});
+
 export const ReissuedLinks = z.object({
   links: z.array(z.object({
     audience: z.enum(AUDIENCES),

@@ -1,4 +1,4 @@
-import { CLOSING_STATUSES, type ListKind, type MentorshipStatus } from '../../db/schema/index.ts';
+import { CLOSING_STATUSES, LIST_FIELDS as ROW_LIST_FIELDS, type ListKind, type MentorshipStatus } from '../../db/schema/index.ts';
 import type { DepartmentLists, ListValue, Territory } from '../settings/lists.ts';
 
 /** One row of the steering table as stored: list values are the department's codes, never free text. */
@@ -55,15 +55,8 @@ export const STATUS_LABELS: Record<MentorshipStatus, string> = {
   abandonne: 'Abandonné',
 };
 
-/** Row fields that hold a code of one of the department's lists. */
-export const LIST_FIELDS = {
-  sex: 'sexe',
-  schoolLevel: 'niveau_scolaire',
-  placementType: 'type_placement',
-  objective: 'objectif',
-  modality: 'modalite',
-  closureReason: 'motif_cloture',
-} as const satisfies Partial<Record<RowField, ListKind>>;
+/** Row fields that hold a code of one of the department's lists (declared with the enums: the staff forms use them). */
+export const LIST_FIELDS = ROW_LIST_FIELDS satisfies Partial<Record<RowField, ListKind>>;
 
 /** The department's lists indexed for lookups by code and by id. */
 export interface ListIndex {

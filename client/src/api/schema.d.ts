@@ -1184,6 +1184,28 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            id: number;
+                            reference: string;
+                            sex: string | null;
+                            birthMonth: string | null;
+                            schoolLevel: string | null;
+                            placementType: string | null;
+                            territoryId: number | null;
+                            mentorReference: string | null;
+                            appliedOn: string | null;
+                            matchedOn: string | null;
+                            startedOn: string | null;
+                            endedOn: string | null;
+                            /** @enum {string} */
+                            status: "candidature" | "en_cours" | "objectif_atteint" | "cloture" | "abandonne";
+                            objective: string | null;
+                            modality: string | null;
+                            isRenewal: boolean;
+                            closureReason: string | null;
+                            associationId: number;
+                            associationName: string;
+                            territory: string | null;
+                            reissuable: string | null;
                             links: {
                                 /** @enum {string} */
                                 audience: "youth" | "mentor";
@@ -1192,28 +1214,6 @@ export interface paths {
                                 expiresAt: string;
                                 usedAt: string | null;
                             }[];
-                            id: number;
-                            reference: string;
-                            associationId: number;
-                            associationName: string;
-                            /** @enum {string} */
-                            status: "candidature" | "en_cours" | "objectif_atteint" | "cloture" | "abandonne";
-                            appliedOn: string | null;
-                            matchedOn: string | null;
-                            startedOn: string | null;
-                            endedOn: string | null;
-                            objective: string | null;
-                            modality: string | null;
-                            isRenewal: boolean;
-                            closureReason: string | null;
-                            mentorReference: string | null;
-                            sex: string | null;
-                            birthMonth: string | null;
-                            schoolLevel: string | null;
-                            placementType: string | null;
-                            territoryId: number | null;
-                            territory: string | null;
-                            reissuable: string | null;
                         };
                     };
                 };
@@ -1357,6 +1357,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            id: number;
                             reference: string;
                             sex: string | null;
                             birthMonth: string | null;
@@ -1374,7 +1375,6 @@ export interface paths {
                             modality: string | null;
                             isRenewal: boolean;
                             closureReason: string | null;
-                            id: number;
                         };
                     };
                 };
@@ -1459,24 +1459,24 @@ export interface paths {
                             rows: {
                                 id: number;
                                 reference: string;
-                                associationId: number;
-                                associationName: string;
-                                /** @enum {string} */
-                                status: "candidature" | "en_cours" | "objectif_atteint" | "cloture" | "abandonne";
-                                appliedOn: string | null;
-                                matchedOn: string | null;
-                                startedOn: string | null;
-                                endedOn: string | null;
-                                objective: string | null;
-                                modality: string | null;
-                                isRenewal: boolean;
-                                closureReason: string | null;
-                                mentorReference: string | null;
                                 sex: string | null;
                                 birthMonth: string | null;
                                 schoolLevel: string | null;
                                 placementType: string | null;
                                 territoryId: number | null;
+                                mentorReference: string | null;
+                                appliedOn: string | null;
+                                matchedOn: string | null;
+                                startedOn: string | null;
+                                endedOn: string | null;
+                                /** @enum {string} */
+                                status: "candidature" | "en_cours" | "objectif_atteint" | "cloture" | "abandonne";
+                                objective: string | null;
+                                modality: string | null;
+                                isRenewal: boolean;
+                                closureReason: string | null;
+                                associationId: number;
+                                associationName: string;
                                 territory: string | null;
                                 reissuable: string | null;
                             }[];
@@ -1563,6 +1563,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            id: number;
                             reference: string;
                             sex: string | null;
                             birthMonth: string | null;
@@ -1580,7 +1581,6 @@ export interface paths {
                             modality: string | null;
                             isRenewal: boolean;
                             closureReason: string | null;
-                            id: number;
                         };
                     };
                 };

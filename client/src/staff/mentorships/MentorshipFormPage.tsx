@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { client, ok, useApiMutation, type ApiData } from '../api.ts';
 import { blank, showServerErrors } from '../shared/forms.ts';
 import { valuesOf, type ListKindData, type ListsData } from '../settings/useLists.ts';
+import { CLOSING_STATUSES, LIST_FIELDS } from '../../../../db/schema/enums.ts';
 import { parisToday } from '../shared/paris-date.ts';
 
 export type RegistryRow = ApiData<'/api/mentorships'>['rows'][number];
@@ -27,16 +28,9 @@ const FIELDS: { name: keyof RegistryRow; label: string; hint?: string }[] = [
   { name: 'closureReason', label: 'Motif de clôture' },
 ];
 
-const LIST_OF: Partial<Record<keyof RegistryRow, ListKindData['kind']>> = {
-  sex: 'sexe',
-  schoolLevel: 'niveau_scolaire',
-  placementType: 'type_placement',
-  objective: 'objectif',
-  modality: 'modalite',
-  closureReason: 'motif_cloture',
-};
+const LIST_OF: Partial<Record<keyof RegistryRow, ListKindData['kind']>> = LIST_FIELDS;
 const DATES = new Set(['appliedOn', 'matchedOn', 'startedOn', 'endedOn']);
-const CLOSED = new Set(['objectif_atteint', 'cloture', 'abandonne']);
+const CLOSED = new Set<string>(CLOSING_STATUSES);
 
 // The form holds text (what inputs hold); the schema turns it into the API's body. The rules themselves (dates in
 // order, known codes…) are the server's: its per-field French messages come back under the fields.
