@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
-import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import { ServiceError } from '../errors.ts';
 import { IMPORT_LIMITS, mb } from './limits.ts';
 import { matchHeader } from './columns.ts';
 import { fold } from './normalize.ts';
+import { parseWorkbookInWorker, type RawSheet } from './excel-worker.ts';
 
 /** A cell reduced to what the import reads: formulas give their computed result, rich text its plain text. */
 export type Cell = string | number | boolean | Date | { error: string } | null;
@@ -168,16 +168,12 @@ async function readBounded(entry: JSZip.JSZipObject, max: number): Promise<strin
   return entry.async('string');
 }
 
-/** Reads the sheet of the steering table into a grid of plain values. Call `inspectArchive` first. */
+/**
+ * Reads the sheet of the steering table into a grid of plain values. Call `inspectArchive` first. exceljs runs in
+ * a worker thread (excel-worker.ts): the server keeps answering other requests while a workbook is parsed.
+ */
 export async function readGrid(buffer: Buffer, limits: Limits = IMPORT_LIMITS): Promise<Grid> {
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as never, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'tableParts'] } as never);
-  } catch {
-    throw refuse('Le classeur ne peut pas être lu : il est endommagé ou n’est pas un classeur Excel .xlsx valide.');
-  }
-  const sheets = workbook.worksheets.filter((s) => s.state !== 'veryHidden');
+  const sheets = await parseWorkbookInWorker(buffer, limits.maxColumns + 1);
   if (sheets.length === 0) throw refuse('Le classeur ne contient aucune feuille.');
   const named = sheets.find((s) => fold(s.name) === 'donnees');
   const candidates = named ? [named, ...sheets.filter((s) => s !== named)] : sheets;
@@ -190,15 +186,15 @@ export async function readGrid(buffer: Buffer, limits: Limits = IMPORT_LIMITS): 
   );
 }
 
-function sheetGrid(sheet: ExcelJS.Worksheet, limits: Limits): Grid | null {
+function sheetGrid(sheet: RawSheet, limits: Limits): Grid | null {
   // The header row is the first of the top ten rows where at least two columns are recognised.
   let headerRow = 0;
   let headers: string[] = [];
-  for (let r = 1; r <= Math.min(10, sheet.rowCount); r++) {
-    const values = rowCells(sheet.getRow(r), limits.maxColumns + 1);
-    const texts = values.map((v) => (v === null || typeof v === 'object' ? '' : String(v).trim()));
+  for (const row of sheet.rows) {
+    if (row.line > 10) break;
+    const texts = rowCells(row.values, limits.maxColumns + 1).map((v) => (v === null || typeof v === 'object' ? '' : String(v).trim()));
     if (texts.filter((t) => t && matchHeader(t) !== null).length >= 2) {
-      headerRow = r;
+      headerRow = row.line;
       headers = texts;
       break;
     }
@@ -207,23 +203,23 @@ function sheetGrid(sheet: ExcelJS.Worksheet, limits: Limits): Grid | null {
   while (headers.length && !headers[headers.length - 1]) headers.pop();
   if (headers.length > limits.maxColumns) throw refuse(`La feuille « ${sheet.name} » a trop de colonnes (au plus ${limits.maxColumns}).`);
   const rows: Grid['rows'] = [];
-  let tooMany = false;
-  sheet.eachRow({ includeEmpty: false }, (row, line) => {
-    if (line <= headerRow || tooMany) return;
-    const cells = rowCells(row, headers.length);
-    if (cells.every((c) => c === null)) return;
-    rows.push({ line, cells });
-    if (rows.length > limits.maxRows) tooMany = true;
-  });
-  if (tooMany) throw refuse(`La feuille « ${sheet.name} » dépasse ${limits.maxRows.toLocaleString('fr-FR')} lignes : découpez le fichier.`, 'PAYLOAD_TOO_LARGE');
+  for (const row of sheet.rows) {
+    if (row.line <= headerRow) continue;
+    const cells = rowCells(row.values, headers.length);
+    if (cells.every((c) => c === null)) continue;
+    rows.push({ line: row.line, cells });
+    if (rows.length > limits.maxRows) {
+      throw refuse(`La feuille « ${sheet.name} » dépasse ${limits.maxRows.toLocaleString('fr-FR')} lignes : découpez le fichier.`, 'PAYLOAD_TOO_LARGE');
+    }
+  }
   return { sheetName: sheet.name, headerRow, headers, rows };
 }
 
-function rowCells(row: ExcelJS.Row, width: number): Cell[] {
-  const values = row.values as ExcelJS.CellValue[];
+/** The row's values from column A, `width` wide (exceljs leaves holes for empty cells). */
+function rowCells(values: unknown[], width: number): Cell[] {
   const cells: Cell[] = new Array(width).fill(null);
-  const last = Math.min(width, values.length - 1);
-  for (let c = 1; c <= last; c++) cells[c - 1] = plainCell(values[c]);
+  const last = Math.min(width, values.length);
+  for (let c = 0; c < last; c++) cells[c] = plainCell(values[c]);
   return cells;
 }
 
