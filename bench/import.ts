@@ -173,6 +173,7 @@ if (process.argv[2] === 'measure') {
     rows_imported: created,
     file_kb: Math.round(buffer.length / 1024),
     runs: RUNS,
+    quick: QUICK,
     ...spread('import_ms', imports),
     ...spread('read_ms', reads),
     ratio: Math.round((median(imports) / median(reads)) * 100) / 100,

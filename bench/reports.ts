@@ -473,6 +473,7 @@ function main() {
     same_figures_in_both: sameFigures,
     query_plans: n.plans,
     iterations: ITERATIONS,
+    quick: QUICK,
     load_average: loadavg().map((l) => Math.round(l * 10) / 10),
   };
   mkdirSync(join(root, 'bench/results'), { recursive: true });

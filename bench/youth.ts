@@ -30,7 +30,7 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { RUNS, spread } from './support/stats.ts';
+import { QUICK, RUNS, spread } from './support/stats.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SLOW_3G = { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 };
@@ -238,6 +238,7 @@ async function main() {
       ...spread('bare_page_repeat_ms', runs.map((r) => r.bare_repeat)),
       runs,
       runs_count: RUNS,
+      quick: QUICK,
       goals: GOALS,
       conditions: {
         network: 'CDP Network.emulateNetworkConditions: latency 400 ms, 400 kbit/s down and up',
