@@ -13,7 +13,7 @@ import { QUICK, RUNS, median, round, spread } from './support/stats.ts';
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? (QUICK ? 3 : 5));
 // The same seeded file as bench:submissions (copied per round), so it is seeded once for both.
-const LINKS = Number(process.env.BENCH_SUBMISSION_LINKS ?? 30_000);
+const LINKS = Number(process.env.BENCH_SUBMISSION_LINKS ?? 20_000);
 
 export async function runMemoryBench() {
   const rounds: { idle: number; peak: number; requests: number; rps: number }[] = [];

@@ -12,7 +12,7 @@ import { QUICK, RUNS, median, round, spread } from './support/stats.ts';
 
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? (QUICK ? 3 : 5));
-const LINKS = Number(process.env.BENCH_SUBMISSION_LINKS ?? 30_000);
+const LINKS = Number(process.env.BENCH_SUBMISSION_LINKS ?? 20_000);
 const WARM_LINKS = 1000;
 
 export async function runSubmissionsBench() {
