@@ -23,12 +23,13 @@ async function laptop(role: 'responsable_association' | 'admin' | 'evaluateur', 
 }
 
 /** Whether the keyboard focus is inside the element, and the element's top is on screen. */
+// Browser-side code is passed as text: the tests are compiled without the DOM types, like the other browser tests.
 const focusedAndVisible = (page: Page, selector: string) =>
-  page.evaluate((sel) => {
-    const panel = document.querySelector(sel);
+  page.evaluate(`(() => {
+    const panel = document.querySelector(${JSON.stringify(selector)});
     if (!panel) return { focused: false, top: null };
     return { focused: panel.contains(document.activeElement) && document.activeElement !== document.body, top: Math.round(panel.getBoundingClientRect().top) };
-  }, selector);
+  })()`) as Promise<{ focused: boolean; top: number | null }>;
 
 describe('steering table: forms, search, filters, density', () => {
   it('moves the focus to the form opened from a lower row, and brings it into view', async () => {
@@ -43,7 +44,7 @@ describe('steering table: forms, search, filters, density', () => {
     expect(edited.focused).toBe(true);
     expect(edited.top).toBeGreaterThanOrEqual(-1);
     expect(edited.top).toBeLessThan(768);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('champ-reference');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('champ-reference');
     await page.getByRole('button', { name: 'Annuler' }).click();
 
     const close = page.getByRole('button', { name: /^Clôturer le mentorat / }).last();
@@ -121,7 +122,7 @@ describe('messages a busy association worker understands', () => {
     const { context, page } = await laptop('responsable_association', '/declaration');
     const yearSelect = page.getByLabel('Année', { exact: true });
     await yearSelect.waitFor();
-    const years = await yearSelect.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    const years = await yearSelect.locator('option').evaluateAll((os) => os.map((o) => o.getAttribute('value') ?? ''));
     // A year whose declaration is still open, filled in completely through the API as the browser would send it.
     let open: string | null = null;
     for (const y of years) {
@@ -206,12 +207,10 @@ describe('messages a busy association worker understands', () => {
     const { context, page } = await laptop('evaluateur', '/cotech');
     await page.getByRole('heading', { name: /^Cotech — / }).waitFor();
     await page.emulateMedia({ media: 'print' });
-    const styles = await page.evaluate(() =>
-      [...document.querySelectorAll('.cotech h2, .cotech h3, .cotech h4')].map((h) => getComputedStyle(h).breakAfter),
-    );
+    const styles = (await page.evaluate(`[...document.querySelectorAll('.cotech h2, .cotech h3, .cotech h4')].map((h) => getComputedStyle(h).breakAfter)`)) as string[];
     expect(styles.length).toBeGreaterThan(3);
     expect(new Set(styles)).toEqual(new Set(['avoid']));
-    const blocks = await page.evaluate(() => [...document.querySelectorAll('.cotech table, .cotech .association')].map((b) => getComputedStyle(b).breakInside));
+    const blocks = (await page.evaluate(`[...document.querySelectorAll('.cotech table, .cotech .association')].map((b) => getComputedStyle(b).breakInside)`)) as string[];
     expect(new Set(blocks)).toEqual(new Set(['avoid']));
     await context.close();
   }, 60_000);
