@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { ServiceError } from '../errors.ts';
 
 /** One sheet as exceljs read it: its non-empty rows (1-based line, cell values from column A, cut at `width`). */
@@ -12,11 +13,12 @@ export interface RawSheet {
 const WORKER_HEAP_MB = 768;
 const WORKER_TIMEOUT_MS = 60_000;
 
-// Plain CommonJS, evaluated as the worker's code: it must run without the TypeScript loader, in tests and in the bundle.
+// Plain JavaScript evaluated as the worker's code (no TypeScript loader needed, in tests and in the bundle); only
+// dynamic imports, so it runs whether Node treats it as CommonJS or, in this "type": "module" package, as ESM.
 const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Excel = require(workerData.exceljs);
 (async () => {
+  const { parentPort, workerData } = await import('node:worker_threads');
+  const Excel = (await import(workerData.exceljs)).default;
   const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(workerData.buffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'tableParts'] });
@@ -41,7 +43,7 @@ let exceljsPath: string | null = null;
  * a workbook that still needs more memory than the cap is refused instead of swelling the server.
  */
 export function parseWorkbookInWorker(buffer: Buffer, width: number): Promise<RawSheet[]> {
-  exceljsPath ??= createRequire(import.meta.url).resolve('exceljs');
+  exceljsPath ??= pathToFileURL(createRequire(import.meta.url).resolve('exceljs')).href;
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
