@@ -7,7 +7,8 @@ import { resolveLanguage, type Language } from './languages.ts';
 // `{n}`-style placeholders are filled by `fill`. Written by the project: a native speaker's review is recommended
 // before production (docs/traductions.md). The youth speaks "tu", the mentor "vous".
 
-export interface RespondentText {
+// A type alias, not an interface: it must fit the API's `Record<string, …>` response schema (implicit index signature).
+export type RespondentText = {
   appTitle: string;
   /** Label of the language choice (a list of links, each in its own language). */
   language: string;
@@ -52,7 +53,7 @@ export interface RespondentText {
   alreadyAnsweredParagraphs: string[];
   declinedTitle: string;
   declinedParagraphs: string[];
-}
+};
 
 const youthFr: RespondentText = {
   appTitle: 'Ton avis sur ton mentorat',

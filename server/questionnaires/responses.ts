@@ -12,4 +12,9 @@ export const RespondentQuestionnaire = z.object({
   survey: z.record(z.string(), z.unknown()),
   notice: z.object({ title: z.string(), paragraphs: z.array(z.string()) }),
   draft: z.record(z.string(), z.unknown()).nullable(),
+  // Issue 11: the respondent's language, the languages offered, and every text around the questions in that language.
+  language: z.string(),
+  languages: z.array(z.string()),
+  speechLang: z.string(),
+  text: z.record(z.string(), z.union([z.string(), z.array(z.string())])),
 });

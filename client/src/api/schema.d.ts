@@ -3418,6 +3418,12 @@ export interface paths {
                             draft: {
                                 [key: string]: unknown;
                             } | null;
+                            language: string;
+                            languages: string[];
+                            speechLang: string;
+                            text: {
+                                [key: string]: string | string[];
+                            };
                         };
                     };
                 };
