@@ -28,3 +28,15 @@ type Agent = Awaited<ReturnType<TestApp['loginAs']>>;
 export const upload = (agent: Agent, buffer: Buffer, type = XLSX) => agent.post('/api/imports/preview').set('Content-Type', type).send(buffer);
 
 export const utc = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+/** GET of a file (export, template) read whole as a Buffer; the answer's headers stay on the response. */
+export const downloadFile = (agent: Agent, path: string, query: Record<string, string> = {}) =>
+  agent
+    .get(path)
+    .query(query)
+    .buffer(true)
+    .parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });

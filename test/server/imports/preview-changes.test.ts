@@ -4,7 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import { mentorships } from '../../../db/schema/index.ts';
 import { testApp, type TestApp } from '../../support/app.ts';
 import { makeMentorship } from '../../support/factories.ts';
-import { importWorld, upload, workbook, XLSX } from './helpers.ts';
+import { downloadFile, importWorld, upload, workbook, XLSX } from './helpers.ts';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof importWorld>>;
@@ -16,15 +16,7 @@ afterEach(() => t.dispose());
 
 type Agent = Awaited<ReturnType<TestApp['loginAs']>>;
 async function download(agent: Agent, path: string, query: Record<string, string> = {}): Promise<Buffer> {
-  const res = await agent
-    .get(path)
-    .query(query)
-    .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+  const res = await downloadFile(agent, path, query);
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toContain(XLSX);
   return res.body as Buffer;

@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { listValues, mentorships, youngPeople } from '../../../db/schema/index.ts';
 import { testApp, type TestApp } from '../../support/app.ts';
 import { makeMentorship } from '../../support/factories.ts';
-import { importWorld, upload, XLSX } from './helpers.ts';
+import { downloadFile, importWorld, upload, XLSX } from './helpers.ts';
 import { seedDemo } from '../../../db/seed/demo-data.ts';
 
 let t: TestApp;
@@ -17,14 +17,7 @@ afterEach(() => t.dispose());
 
 type Agent = Awaited<ReturnType<TestApp['loginAs']>>;
 async function download(agent: Agent): Promise<Buffer> {
-  const res = await agent
-    .get('/api/mentorships/export.xlsx')
-    .buffer(true)
-    .parse((r, cb) => {
-      const chunks: Buffer[] = [];
-      r.on('data', (c: Buffer) => chunks.push(c));
-      r.on('end', () => cb(null, Buffer.concat(chunks)));
-    });
+  const res = await downloadFile(agent, '/api/mentorships/export.xlsx');
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toContain(XLSX);
   expect(res.headers['content-disposition']).toMatch(/attachment; filename="?tableau-de-pilotage-\d{4}-\d{2}-\d{2}\.xlsx"?/);
