@@ -104,10 +104,10 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   return body as T;
 }
 
-/** @deprecated A write keeping the server's per-field issues; use `useApiMutation` and `showServerErrors` instead. */
-export async function send<T>(path: string, method: string, body: unknown): Promise<{ ok: true; data: T } | { ok: false; message: string; issues: FieldIssue[] }> {
+/** A write whose refusal is shown rather than thrown: `settle(ok(client.PATCH(…)))` → `{ ok, data }` or `{ ok: false, message, issues }`. */
+export async function settle<T>(request: Promise<T>): Promise<{ ok: true; data: T } | { ok: false; message: string; issues: FieldIssue[] }> {
   try {
-    return { ok: true, data: await api<T>(path, { method, body }) };
+    return { ok: true, data: await request };
   } catch (e) {
     return { ok: false, message: (e as Error).message, issues: e instanceof ApiError ? e.issues : [] };
   }

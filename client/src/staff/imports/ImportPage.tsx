@@ -1,45 +1,16 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { navigate } from '../router.ts';
-import { send } from '../api.ts';
+import { client, ok, settle, type ApiResult } from '../api.ts';
 import { formatDate, formatMonth } from '../settings/useLists.ts';
 import '../shared/registry.css';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_BYTES = 5 * 1024 * 1024;
 
-interface Column {
-  index: number;
-  header: string;
-  target: string | null;
-  source: 'auto' | 'manuel';
-  note: string | null;
-}
-interface Preview {
-  importId: string;
-  sheetName: string;
-  headerRow: number;
-  columns: Column[];
-  fields: { field: string; label: string }[];
-  counts: { rows: number; created: number; updated: number; unchanged: number; skipped: number };
-  mentorsUpdated: number;
-  ignoredColumns: { names: string[]; recomputed: string[]; unknown: string[] };
-  notes: string[];
-  blocking: string | null;
-  errors: { line: number | null; column: string | null; message: string }[];
-  errorCount: number;
-  canConfirm: boolean;
-  changes: { line: number; reference: string; kind: 'nouvelle' | 'mise_a_jour'; fields: { field: string; label: string; before: string | null; after: string }[] }[];
-  erased: { line: number; reference: string; label: string; before: string; message: string }[];
-  erasedCount: number;
-  sample: { line: number; reference: string; sex: string | null; birthMonth: string | null; schoolLevel: string | null; placementType: string | null; territory: string | null; status: string; startedOn: string | null; endedOn: string | null }[];
-}
-interface Done {
-  created: number;
-  updated: number;
-  unchanged: number;
-  ignoredNames: string[];
-  message: string;
-}
+// The preview and the result come from the route table's response schemas (server/imports/responses.ts).
+type Preview = ApiResult<'/api/imports/preview', 'post'>;
+type Column = Preview['columns'][number];
+type Done = ApiResult<'/api/imports/{id}/confirm', 'post'>;
 
 const IGNORED_TARGETS: Record<string, string> = { name: 'Nom ou prénom (jamais conservé)', age: 'Âge (recalculé)', schoolGroup: 'Groupe de niveau (déduit)', association: 'Association' };
 
@@ -102,7 +73,7 @@ export function ImportPage() {
   async function remap(index: number, target: string) {
     if (!preview) return;
     setBusy(true);
-    const result = await send<Preview>(`/imports/${preview.importId}/mapping`, 'POST', { mapping: { [String(index)]: target } });
+    const result = await settle(ok(client.POST('/api/imports/{id}/mapping', { params: { path: { id: preview.importId } }, body: { mapping: { [String(index)]: target } as never } })));
     setBusy(false);
     if (result.ok) setPreview(result.data);
     else setError(result.message);
@@ -111,7 +82,7 @@ export function ImportPage() {
   async function confirm() {
     if (!preview) return;
     setBusy(true);
-    const result = await send<Done>(`/imports/${preview.importId}/confirm`, 'POST', {});
+    const result = await settle(ok(client.POST('/api/imports/{id}/confirm', { params: { path: { id: preview.importId } } })));
     setBusy(false);
     if (result.ok) {
       setDone(result.data);

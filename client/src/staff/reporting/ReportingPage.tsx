@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { api, apiQuery, type ApiData, type Me } from '../api.ts';
+import { apiQuery, client, ok, type ApiData, type Me } from '../api.ts';
 import { QueryState } from '../shared/ApiErrorBanner.tsx';
 import '../shared/pilotage.css';
 
@@ -74,7 +74,7 @@ function AssociationReporting({ data, onChange }: { data: Overview; onChange: ()
     e.preventDefault();
     setError(null);
     try {
-      const r = await api<{ label: string; onTime: boolean }>(`/reporting/${period}/confirm`, { method: 'POST', body: { difficultes, presentations } });
+      const r = await ok(client.POST('/api/reporting/{period}/confirm', { params: { path: { period } }, body: { difficultes, presentations } }));
       setStatus(`Mise à jour confirmée pour « ${r.label} »${r.onTime ? '' : ' (après l’échéance)'}. Merci !`);
       onChange();
     } catch (err) {
@@ -253,7 +253,7 @@ function CalendarSettings({ me, calendar, onSaved }: { me: Me; calendar: Calenda
     e.preventDefault();
     setError(null);
     try {
-      await api('/reporting/calendar', { method: 'PUT', body: form });
+      await ok(client.PUT('/api/reporting/calendar', { body: form }));
       setStatus('Calendrier enregistré.');
       onSaved();
     } catch (err) {

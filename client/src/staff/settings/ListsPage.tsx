@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { send } from '../api.ts';
+import { client, ok, settle } from '../api.ts';
 import { useLists, type ListKindData, type ListValue, type ListsData, type Territory } from './useLists.ts';
 import '../shared/registry.css';
 
-async function remove(path: string): Promise<string | null> {
-  const res = await fetch(`/api${path}`, { method: 'DELETE', credentials: 'same-origin' });
-  if (res.ok) return null;
-  const body = await res.json().catch(() => null);
-  return body?.error?.message ?? `Erreur ${res.status}`;
+/** A deletion's French refusal (a value in use: retire it instead), or null. */
+async function remove(request: Promise<unknown>): Promise<string | null> {
+  const result = await settle(request);
+  return result.ok ? null : result.message;
 }
 
 /** « Paramètres figés »: the department admin adapts the lists; a value in use is retired, never deleted. */
@@ -47,9 +46,9 @@ function KindSection({ kind, data, report }: { kind: ListKindData; data: ListsDa
     event.preventDefault();
     const form = event.currentTarget;
     const values = new FormData(form);
-    const body: Record<string, string> = { label: String(values.get('label') ?? '').trim() };
+    const body: { label: string; groupLabel?: string } = { label: String(values.get('label') ?? '').trim() };
     if (grouped) body.groupLabel = String(values.get('groupLabel') ?? '').trim();
-    const result = await send(`/lists/${kind.kind}/values`, 'POST', body);
+    const result = await settle(ok(client.POST('/api/lists/{kind}/values', { params: { path: { kind: kind.kind } }, body })));
     if (result.ok) form.reset();
     report(result.ok ? null : result.message, `« ${body.label} » a été ajoutée à la liste « ${kind.label} ».`);
   }
@@ -113,17 +112,17 @@ function ValueRow({ value, grouped, groupName, report }: { value: ListValue; gro
   const [label, setLabel] = useState(value.label);
   const save = async () => {
     if (label.trim() === value.label) return;
-    const result = await send(`/lists/values/${value.id}`, 'PATCH', { label: label.trim() });
+    const result = await settle(ok(client.PATCH('/api/lists/values/{id}', { params: { path: { id: value.id } }, body: { label: label.trim() } })));
     if (!result.ok) setLabel(value.label);
     report(result.ok ? null : result.message, `« ${value.label} » est renommée « ${label.trim()} ».`);
   };
   const toggle = async () => {
-    const result = await send(`/lists/values/${value.id}`, 'PATCH', { retired: !value.retired });
+    const result = await settle(ok(client.PATCH('/api/lists/values/{id}', { params: { path: { id: value.id } }, body: { retired: !value.retired } })));
     report(result.ok ? null : result.message, value.retired ? `« ${value.label} » est de nouveau proposée.` : `« ${value.label} » est retirée : elle n’est plus proposée pour les nouvelles lignes.`);
   };
   const del = async () => {
     if (!confirm(`Supprimer définitivement « ${value.label} » ?`)) return;
-    report(await remove(`/lists/values/${value.id}`), `« ${value.label} » est supprimée.`);
+    report(await remove(ok(client.DELETE('/api/lists/values/{id}', { params: { path: { id: value.id } } }))), `« ${value.label} » est supprimée.`);
   };
   return (
     <tr className={value.retired ? 'retired' : undefined}>
@@ -155,7 +154,7 @@ function TerritoriesSection({ territories, report }: { territories: Territory[];
     event.preventDefault();
     const form = event.currentTarget;
     const name = String(new FormData(form).get('name') ?? '').trim();
-    const result = await send('/territories', 'POST', { name });
+    const result = await settle(ok(client.POST('/api/territories', { body: { name } })));
     if (result.ok) form.reset();
     report(result.ok ? null : result.message, `Le territoire « ${name} » a été ajouté.`);
   }
@@ -192,7 +191,7 @@ function TerritoryRow({ territory, report }: { territory: Territory; report: (er
   const [name, setName] = useState(territory.name);
   const save = async () => {
     if (name.trim() === territory.name) return;
-    const result = await send(`/territories/${territory.id}`, 'PATCH', { name: name.trim() });
+    const result = await settle(ok(client.PATCH('/api/territories/{id}', { params: { path: { id: territory.id } }, body: { name: name.trim() } })));
     if (!result.ok) setName(territory.name);
     report(result.ok ? null : result.message, `Le territoire est renommé « ${name.trim()} ».`);
   };
@@ -208,7 +207,7 @@ function TerritoryRow({ territory, report }: { territory: Territory; report: (er
           type="button"
           className="secondary"
           onClick={async () => {
-            const result = await send(`/territories/${territory.id}`, 'PATCH', { retired: !territory.retired });
+            const result = await settle(ok(client.PATCH('/api/territories/{id}', { params: { path: { id: territory.id } }, body: { retired: !territory.retired } })));
             report(result.ok ? null : result.message, territory.retired ? `« ${territory.name} » est de nouveau proposé.` : `« ${territory.name} » est retiré.`);
           }}
         >
@@ -221,7 +220,7 @@ function TerritoryRow({ territory, report }: { territory: Territory; report: (er
             aria-label={`Supprimer le territoire « ${territory.name} »`}
             onClick={async () => {
               if (!confirm(`Supprimer définitivement « ${territory.name} » ?`)) return;
-              report(await remove(`/territories/${territory.id}`), `« ${territory.name} » est supprimé.`);
+              report(await remove(ok(client.DELETE('/api/territories/{id}', { params: { path: { id: territory.id } } }))), `« ${territory.name} » est supprimé.`);
             }}
           >
             Supprimer
