@@ -344,6 +344,15 @@ function writeRows(
   }
   // Mentors named only with a training date on unchanged rows still need to exist.
   for (const reference of analysis.mentorDates.keys()) mentorId(reference);
+  // A file that corrects a row's mentor reference must not leave the old mentor behind with no pair: dropped unless
+  // another row still names it or its training date makes it a real trained mentor (same rule as the row form).
+  const dropGhost = sqlite.prepare(
+    'DELETE FROM mentors WHERE association_id = ? AND reference = ? AND trained_on IS NULL AND NOT EXISTS (SELECT 1 FROM mentorships WHERE mentorships.mentor_id = mentors.id)',
+  );
+  for (const r of analysis.changes.updated) {
+    const previous = r.before.mentorReference;
+    if (previous !== null && previous !== r.mentorReference && !analysis.mentorDates.has(previous)) dropGhost.run(associationId, previous);
+  }
   return { created: analysis.changes.created.length, updated: analysis.changes.updated.length, mentorsCreated };
 }
 

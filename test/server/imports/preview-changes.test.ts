@@ -76,6 +76,19 @@ describe('import preview: what changes', () => {
   });
 });
 
+describe('import: a corrected mentor reference', () => {
+  it('leaves no ghost mentor behind', async () => {
+    const lead = await t.loginAs(w.lead);
+    const first = await upload(lead, await workbook([['Référence', 'Statut', 'Date de début', 'Référence mentor'], ['G-1', 'En cours', '01/10/2025', 'MTR-TYPO'], ['G-2', 'En cours', '01/10/2025', 'MTR-2']]));
+    await lead.post(`/api/imports/${first.body.importId}/confirm`).expect(200);
+    const second = await upload(lead, await workbook([['Référence', 'Statut', 'Date de début', 'Référence mentor'], ['G-1', 'En cours', '01/10/2025', 'MTR-1'], ['G-2', 'En cours', '01/10/2025', 'MTR-2']]));
+    expect(second.body.changes[0].fields).toEqual([{ field: 'mentorReference', label: 'Référence mentor', before: 'MTR-TYPO', after: 'MTR-1' }]);
+    await lead.post(`/api/imports/${second.body.importId}/confirm`).expect(200);
+    const refs = (await lead.get('/api/mentors')).body.rows.map((m: { reference: string }) => m.reference).sort();
+    expect(refs).toEqual(['MTR-1', 'MTR-2']);
+  });
+});
+
 describe('template and export for editing in Excel', () => {
   it('offers a template with the accepted headers and the department’s lists as drop-downs, which imports cleanly', async () => {
     const lead = await t.loginAs(w.lead);
