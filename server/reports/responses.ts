@@ -119,6 +119,9 @@ export const ResponseRateResult = z.object({
 const Agreement = z.object({ objective: Measure, frequency: Measure, frequencyClose: Measure });
 const PairsRow = z.object({ associationId: z.number().nullable(), label: z.string(), agreement: Agreement });
 export const PairsResult = z.object({ year: z.number(), k: z.number(), rows: z.array(PairsRow) });
+const Named = z.object({ id: z.number(), name: z.string() });
+/** Who a report is about: the department, the association chosen (if any), and the associations one may choose. */
+const scope = { department: z.string(), association: Named.nullable(), associations: z.array(Named) };
 export const ValueChainReport = z.union([z.object({
   status: z.literal("insufficient"),
   year: z.number(),
@@ -126,9 +129,7 @@ export const ValueChainReport = z.union([z.object({
   message: z.string(),
   mentorshipsClosed: z.union([z.number(), Suppressed]),
   answers: Answers,
-  department: z.string(),
-  association: z.object({ id: z.number(), name: z.string() }).nullable(),
-  associations: z.array(z.object({ id: z.number(), name: z.string() })),
+  ...scope,
 }), z.object({
   status: z.literal("ok"),
   year: z.number(),
@@ -142,9 +143,7 @@ export const ValueChainReport = z.union([z.object({
   dataQuality: DataQuality,
   links: z.array(z.object({ link: z.enum(CHAIN_LINKS), label: z.string(), figures: z.array(ChainFigure) })),
   resultsApart: ResultsApart,
-  department: z.string(),
-  association: z.object({ id: z.number(), name: z.string() }).nullable(),
-  associations: z.array(z.object({ id: z.number(), name: z.string() })),
+  ...scope,
 })]);
 export const DashboardReport = z.union([z.object({
   status: z.literal("insufficient"),
@@ -152,9 +151,7 @@ export const DashboardReport = z.union([z.object({
   date: z.string(),
   k: z.number(),
   message: z.string(),
-  department: z.string(),
-  association: z.object({ id: z.number(), name: z.string() }).nullable(),
-  associations: z.array(z.object({ id: z.number(), name: z.string() })),
+  ...scope,
 }), z.object({
   status: z.literal("ok"),
   year: z.number(),
@@ -169,9 +166,7 @@ export const DashboardReport = z.union([z.object({
     distribution: Distribution,
   })),
   byAssociation: CrossTable.nullable(),
-  department: z.string(),
-  association: z.object({ id: z.number(), name: z.string() }).nullable(),
-  associations: z.array(z.object({ id: z.number(), name: z.string() })),
+  ...scope,
 })]);
 export const EvolutionReport = z.union([z.object({
   status: z.literal("insufficient"),
