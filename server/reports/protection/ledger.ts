@@ -51,78 +51,71 @@ function inverse(a: number): number {
 }
 
 /**
+ * A row space modulo a prime, with sparse rows (published counts and lines touch few cells each): a vector is in
+ * the span when it reduces to nothing. Rows are kept in echelon form, pivot = smallest column.
+ */
+export class SparseSpan {
+  private readonly basis = new Map<number, Map<number, number>>();
+
+  private reduce(input: ReadonlyMap<number, number>): Map<number, number> {
+    const row = new Map(input);
+    let after = -1;
+    for (;;) {
+      let next = Number.POSITIVE_INFINITY;
+      for (const [c, v] of row) if (v !== 0 && c > after && c < next && this.basis.has(c)) next = c;
+      if (next === Number.POSITIVE_INFINITY) break;
+      const f = row.get(next)!;
+      for (const [c, v] of this.basis.get(next)!) {
+        const x = mod((row.get(c) ?? 0) - f * v);
+        if (x === 0) row.delete(c);
+        else row.set(c, x);
+      }
+      after = next;
+    }
+    for (const [c, v] of row) if (v === 0) row.delete(c);
+    return row;
+  }
+
+  add(input: ReadonlyMap<number, number>): void {
+    const row = this.reduce(input);
+    if (row.size === 0) return;
+    const pivot = Math.min(...row.keys());
+    const inv = inverse(row.get(pivot)!);
+    for (const [c, v] of row) row.set(c, (v * inv) % P);
+    this.basis.set(pivot, row);
+  }
+
+  contains(input: ReadonlyMap<number, number>): boolean {
+    return this.reduce(input).size === 0;
+  }
+}
+
+/**
  * Hidden cells whose value follows exactly from the shown cells through the lines (each line:
- * total − Σ members = 0). Unknowns are the hidden cells only; a hidden cell is determined when every solution
- * of the homogeneous system leaves it unchanged (pivot with no free variable in its reduced row). Worked modulo a
- * prime: a determination over the rationals is always found, and a rare spurious one only hides one cell more.
+ * total − Σ members = 0, shown cells known): a hidden cell is determined when its unit vector lies in the row space
+ * of the lines restricted to the hidden cells. Worked modulo a prime: a determination over the rationals is always
+ * found, and a rare spurious one only hides one cell more.
  */
 export function determinedCells(cellCount: number, lines: readonly Line[], hidden: readonly boolean[]): number[] {
-  // Split into connected components of hidden cells (linked by lines), each solved on its own: small matrices.
-  const parent = Array.from({ length: cellCount }, (_, i) => i);
-  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
-  const equations: Map<number, number>[] = [];
+  void cellCount;
+  const span = new SparseSpan();
+  const involved = new Set<number>();
   for (const line of lines) {
     const row = new Map<number, number>();
     for (const m of line.members) if (hidden[m]) row.set(m, mod((row.get(m) ?? 0) + 1));
     if (hidden[line.total]) row.set(line.total, mod((row.get(line.total) ?? 0) - 1));
     if (row.size === 0) continue;
-    equations.push(row);
-    const [first] = row.keys();
-    for (const v of row.keys()) parent[find(v)] = find(first!);
+    for (const c of row.keys()) involved.add(c);
+    span.add(row);
   }
-  const byComponent = new Map<number, { rows: Map<number, number>[]; vars: Set<number> }>();
-  for (const row of equations) {
-    const [first] = row.keys();
-    const root = find(first!);
-    let comp = byComponent.get(root);
-    if (!comp) byComponent.set(root, (comp = { rows: [], vars: new Set() }));
-    comp.rows.push(row);
-    for (const v of row.keys()) comp.vars.add(v);
-  }
-  const determined: number[] = [];
-  // Hidden cells in no line at all are simply unknown (nothing constrains them).
-  for (const comp of byComponent.values()) {
-    const vars = [...comp.vars].sort((a, b) => a - b);
-    const col = new Map(vars.map((v, i) => [v, i]));
-    const m = comp.rows.map((r) => {
-      const dense = new Array<number>(vars.length).fill(0);
-      for (const [v, c] of r) dense[col.get(v)!] = c;
-      return dense;
-    });
-    const pivotRowOf = new Map<number, number>();
-    let rank = 0;
-    for (let c = 0; c < vars.length && rank < m.length; c++) {
-      let p = -1;
-      for (let r = rank; r < m.length; r++) if (m[r]![c] !== 0) { p = r; break; }
-      if (p < 0) continue;
-      [m[rank], m[p]] = [m[p]!, m[rank]!];
-      const pr = m[rank]!;
-      const inv = inverse(pr[c]!);
-      for (let j = c; j < vars.length; j++) pr[j] = (pr[j]! * inv) % P;
-      for (let r = 0; r < m.length; r++) {
-        if (r === rank) continue;
-        const row = m[r]!;
-        const f = row[c]!;
-        if (f === 0) continue;
-        for (let j = c; j < vars.length; j++) if (pr[j] !== 0) row[j] = mod(row[j]! - f * pr[j]!);
-      }
-      pivotRowOf.set(c, rank);
-      rank++;
-    }
-    const free = vars.map((_, c) => !pivotRowOf.has(c));
-    for (const [c, r] of pivotRowOf) {
-      const row = m[r]!;
-      if (row.every((v, j) => j === c || v === 0 || !free[j])) determined.push(vars[c]!);
-    }
-  }
-  return determined;
+  return [...involved].filter((h) => span.contains(new Map([[h, 1]])));
 }
 
 /**
  * Above this many units in the largest cell the finest-cell audit is skipped (its cost grows with the square of
  * the units): large populations are left to the lines and their exact audit.
  */
-export const FINEST_AUDIT_MAX_UNITS = 1500;
+export const FINEST_AUDIT_MAX_UNITS = 200;
 
 /**
  * Small hidden cells (1..k-1) whose unit sets lie in the span of the shown cells' unit sets: every published count
@@ -146,42 +139,19 @@ export function finestDetermined(members: readonly { universe: string; ids: read
     if (atom === undefined) atomOfSignature.set(sig, (atom = atomOfSignature.size));
     for (const c of cells) atomsOfCell[c]!.add(atom);
   }
-  const n = atomOfSignature.size;
-  const basis = new Map<number, Float64Array>(); // pivot → row with 1 at the pivot
-  const reduce = (atoms: Iterable<number>): Float64Array => {
-    const v = new Float64Array(n);
-    for (const a of atoms) v[a] = 1;
-    for (let p = 0; p < n; p++) {
-      const f = v[p]!;
-      if (f === 0) continue;
-      const row = basis.get(p);
-      if (!row) continue;
-      for (let j = p; j < n; j++) if (row[j] !== 0) v[j] = mod(v[j]! - f * row[j]!);
-    }
-    return v;
-  };
+  const span = new SparseSpan();
+  const vector = (c: number) => new Map([...atomsOfCell[c]!].map((atom) => [atom, 1]));
   const seen = new Set<string>();
   members.forEach((_, c) => {
     if (hidden[c] || values[c] === 0) return;
-    const key = [...atomsOfCell[c]!].sort((a, b) => a - b).join(',');
+    const key = [...atomsOfCell[c]!].sort((x, y) => x - y).join(',');
     if (seen.has(key)) return;
     seen.add(key);
-    const v = reduce(atomsOfCell[c]!);
-    const p = v.findIndex((x) => x !== 0);
-    if (p < 0) return;
-    const inv = inverse(v[p]!);
-    for (let j = p; j < n; j++) v[j] = (v[j]! * inv) % P;
-    // Keep the basis reduced against the new row (later pivots may appear in earlier rows).
-    for (const row of basis.values()) {
-      const f = row[p]!;
-      if (f !== 0) for (let j = p; j < n; j++) if (v[j] !== 0) row[j] = mod(row[j]! - f * v[j]!);
-    }
-    basis.set(p, v);
+    span.add(vector(c));
   });
   const out: number[] = [];
   members.forEach((_, c) => {
-    if (!hidden[c] || !(values[c]! >= 1 && values[c]! < k)) return;
-    if (reduce(atomsOfCell[c]!).every((x) => x === 0)) out.push(c);
+    if (hidden[c] && values[c]! >= 1 && values[c]! < k && span.contains(vector(c))) out.push(c);
   });
   return out;
 }
@@ -253,17 +223,26 @@ export class Ledger {
     const breaks = (c: number) => (totalOf.get(c) ?? []).filter((l) => l.members.every((i) => !hidden[i])).length;
     const weight = (c: number) => totalOf.get(c)?.length ?? 0;
     const cost = (a: number, b: number) => breaks(a) - breaks(b) || weight(a) - weight(b) || values[a]! - values[b]! || a - b;
+    const cheapest = (candidates: readonly number[]) => {
+      const keyed = candidates.map((c) => [breaks(c), weight(c), values[c]!, c] as const);
+      keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
+      return keyed[0]?.[3];
+    };
     const hidden = values.map((v) => isSmall(v, k));
     // The line's total is a candidate too (ranked after a member of the same cost): for "all = running +
     // waiting" with few waiting, hiding "all" costs less than hiding "running" and every breakdown of it.
     const hideOneIn = (line: Line, except?: number, why = 'line'): boolean => {
       const candidates = [...line.members, line.total].filter((i) => !hidden[i] && values[i]! > 0 && i !== except);
-      const pick = candidates.sort((a, b) => breaks(a) - breaks(b) || weight(a) - weight(b) || Number(a === line.total) - Number(b === line.total) || values[a]! - values[b]! || a - b)[0];
+      const keyed = candidates.map((c) => [breaks(c), weight(c), Number(c === line.total), values[c]!, c] as const);
+      keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || a[4] - b[4]);
+      const pick = keyed[0]?.[4];
       if (pick === undefined) return false;
       this.why.set(pick, `${why} ${pick === line.total ? 'total' : 'member'} of ${line.total}=${line.members.join('+')}`);
       return (hidden[pick] = true);
     };
+    let rounds = 0;
     for (let round = 0; round < 10_000; round++) {
+      rounds++;
       let changed = false;
       // Line rule (see suppression.ts), plus: a hidden total whose members are all shown is their sum.
       for (const line of lines) {
@@ -280,7 +259,7 @@ export class Ledger {
       const determined = determinedCells(values.length, lines, hidden);
       for (const h of determined) {
         const candidates = [...new Set(lines.filter((l) => l.total === h || l.members.includes(h)).flatMap((l) => [l.total, ...l.members]))].filter((i) => !hidden[i] && values[i]! > 0);
-        const pick = candidates.sort(cost)[0];
+        const pick = cheapest(candidates);
         if (pick === undefined) continue;
         this.why.set(pick, `audit(${h})`);
         hidden[pick] = true;

@@ -53,7 +53,7 @@ describe('protected source', () => {
   it('a population has one verdict in the department view, the association view and the cross table', () => {
     const s = new ProtectedSource(11, [1, 2, 3]);
     const xs = [...units(30, 1, { sex: 'F' }).map((u) => ({ ...u, associationId: 1 })), ...units(20, 100, { sex: 'H' }).map((u) => ({ ...u, associationId: 2 })), ...units(4, 200, { sex: 'F' }).map((u) => ({ ...u, associationId: 3 }))];
-    s.population('p', 'm', xs, { sexe: { keyOf: (u) => u.sex as string, categories: [{ key: 'F', label: 'F' }, { key: 'H', label: 'H' }] } });
+    s.population('p', 'm', xs, { sexe: { keyOf: (u) => (u as { sex?: string }).sex ?? null, categories: [{ key: 'F', label: 'F' }, { key: 'H', label: 'H' }] } });
     s.seal();
     const table = s.crossTable('p', 'sexe', [{ id: 1, name: 'A' }, { id: 2, name: 'B' }, { id: 3, name: 'C' }]);
     expect(s.total('p', 3)).toEqual(SUPPRESSED);
