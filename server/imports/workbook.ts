@@ -165,7 +165,10 @@ async function readBounded(entry: JSZip.JSZipObject, max: number): Promise<strin
   await countInflated(entry, max).catch(() => {
     throw refuse(NOT_XLSX, 'UNSUPPORTED_MEDIA_TYPE');
   });
-  return entry.async('string');
+  // jszip checks the declared size after inflating: a damaged entry fails here, and is the sender's problem.
+  return entry.async('string').catch(() => {
+    throw refuse('Le fichier est endommagé ou n’est pas un classeur Excel .xlsx.', 'UNSUPPORTED_MEDIA_TYPE');
+  });
 }
 
 /**

@@ -14,7 +14,7 @@ export function testApp(options: { now?: Date; config?: Partial<Config> } = {}) 
     db: database.db,
     sqlite: database.sqlite,
     config: testConfig({ publicUrl: 'http://localhost:3000', ...options.config }),
-    logger: createLogger('silent'),
+    logger: createLogger(process.env.TEST_LOG ?? 'silent'),
     now: () => now,
   };
   const app = createApp(ctx);

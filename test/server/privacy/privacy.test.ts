@@ -82,7 +82,9 @@ describe('answers carry no IP address nor user agent', () => {
     expect(dump).not.toContain('Navigateur-Espion');
     expect(dump).not.toContain('198.51.100.77');
     const row = t.db.select().from(responses).get()!;
-    expect(Object.keys(row).sort()).toEqual(['answersJson', 'audience', 'declined', 'id', 'idempotencyKey', 'linkId', 'mentorshipId', 'questionnaireVersionId', 'submittedAt']);
+    expect(Object.keys(row).sort()).toEqual(['answersJson', 'audience', 'declined', 'id', 'idempotencyKey', 'language', 'linkId', 'mentorshipId', 'questionnaireVersionId', 'submittedAt']);
+    // The language is one of the questionnaire's codes, never the phone's raw Accept-Language header.
+    expect(['fr', 'falc', 'en', 'ar', 'prs', 'ps']).toContain(row.language);
   });
 });
 
