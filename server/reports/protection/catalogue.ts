@@ -9,7 +9,7 @@ import type { LinkFact, MentorshipFact } from '../facts.ts';
 import { activeDuring, activeOn, AGE_GROUPS, ageGroup, ageOn, endedIn, groupCategories, listCategories, perYoungPerson, yearEnd, yearStart } from '../measures.ts';
 import type { ListEntry } from '../scope.ts';
 import { ProtectedSource } from './source.ts';
-import { conflictOf, CONFLICT_KINDS } from '../value-chain/compute.ts';
+import { categoryOf, conflictOf, CONFLICT_KINDS, REASON_CATEGORIES, REASON_ORDER } from '../value-chain/compute.ts';
 
 export interface YearFacts {
   year: number;
@@ -25,20 +25,6 @@ export interface YearFacts {
   links: readonly LinkFact[];
   /** Keep each cell's units and log reads (property test). */
   trace?: boolean;
-}
-
-export const REASON_CATEGORIES = [
-  { key: 'atteint', label: 'Objectif atteint ou fin prévue' },
-  { key: 'binome', label: 'Arrêt lié au binôme (disponibilité, déménagement, contact perdu…)' },
-  { key: 'objectif', label: 'Objectif non atteint ou qui a changé' },
-];
-const REASON_ORDER = ['atteint', 'binome', 'objectif', ''];
-
-/** Category of a closure: from the reason's list group; a mentorship closed "objective reached" without reason counts as reached. */
-export function categoryOf(m: MentorshipFact, reasonGroup: ReadonlyMap<string, string | null>): string | null {
-  const group = m.closureReason ? reasonGroup.get(m.closureReason) : undefined;
-  if (group) return group;
-  return m.status === 'objectif_atteint' ? 'atteint' : null;
 }
 
 export const ENDED_STATUSES = [

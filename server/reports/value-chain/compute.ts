@@ -498,10 +498,10 @@ export const REASON_CATEGORIES = [
   { key: 'binome', label: 'Arrêt lié au binôme (disponibilité, déménagement, contact perdu…)' },
   { key: 'objectif', label: 'Objectif non atteint ou qui a changé' },
 ];
-const REASON_ORDER = ['atteint', 'binome', 'objectif', ''];
+export const REASON_ORDER = ['atteint', 'binome', 'objectif', ''];
 
 /** Category of a closure: from the reason's list group; a mentorship closed "objective reached" without reason counts as reached. */
-export function categoryOf(m: MentorshipFact, reasonGroup: Map<string, string | null>): string | null {
+export function categoryOf(m: MentorshipFact, reasonGroup: ReadonlyMap<string, string | null>): string | null {
   const group = m.closureReason ? reasonGroup.get(m.closureReason) : undefined;
   if (group) return group;
   return m.status === 'objectif_atteint' ? 'atteint' : null;
