@@ -9,12 +9,10 @@ import { loadKeyIndicators } from '../key-indicators.ts';
 import { associationCondition, AssociationFilter, insufficientMessage, ReportYear, resolveScope, type ReportScope } from '../scope.ts';
 import { perYoungPerson, activeDuring } from '../measures.ts';
 import type { Purpose } from '../protection/masking.ts';
-import { protectedYears } from '../protection/query.ts';
+import { firstDataYear, MAX_YEARS, protectedYears } from '../protection/query.ts';
 import { seriesFor, wordingChanges, type Series, type WordingChange } from './compute.ts';
 import { today } from '../../time.ts';
 
-/** Every year from the department's first data (issue 12.5), bounded only as a guard on the cost. */
-export const MAX_YEARS = 30;
 
 export const EvolutionParameters = z.strictObject({
   year: ReportYear,
@@ -106,19 +104,6 @@ export function evolutionReport(ctx: StaffContext, params: EvolutionParameters, 
 }
 
 /** The first year anything was recorded for the scope (a row of the steering table or a submitted declaration). */
-function firstDataYear(ctx: StaffContext, scope: ReportScope): number | null {
-  const association = scope.associationId === null ? '' : ' AND association_id = ?';
-  const args = scope.associationId === null ? [scope.departmentId] : [scope.departmentId, scope.associationId];
-  const row = ctx.sqlite
-    .prepare(
-      `SELECT min(y) AS y FROM (
-        SELECT CAST(min(substr(coalesce(applied_on, started_on, ended_on), 1, 4)) AS INTEGER) AS y FROM mentorships WHERE department_id = ?${association}
-        UNION ALL SELECT min(year) FROM declarations WHERE department_id = ? AND state = 'soumise'${association})`,
-    )
-    .get(...args, ...args) as { y: string | number | null };
-  return row.y === null ? null : Number(row.y);
-}
-
 /** Wording of each indicator in the questionnaire versions that were answered, per closure year. */
 function loadWordings(ctx: StaffContext, scope: ReportScope, years: number[], indicatorIds: string[]) {
   const used = ctx.db

@@ -78,7 +78,7 @@ export function funnelReport(ctx: StaffContext, params: FunnelParameters): Funne
   // A key indicator is a proportion when its headline figure has a denominator (0 in a year without data).
   const shareIds = keyIds.filter((id) => perAssociation.some((p) => p.figures.get(id as IndicatorId)?.main.denominator != null));
   // Registry and link shares are populations of the department-year's protected source: its verdicts are used.
-  const source = protectedYear(ctx, scope, year, { mentorships: base.mentorships, links });
+  const source = protectedYear(ctx, scope, year);
   const PUBLISHED: Record<string, [population: string, dimension: string, category: string]> = { 'resultats.objectif_atteint': ['termines', 'statut', 'objectif_atteint'] };
   const panels: FunnelPanel[] = shareIds.map((id) => {
     const published = PUBLISHED[id];

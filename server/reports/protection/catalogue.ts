@@ -8,6 +8,7 @@ import { STATUS_CATEGORIES, statusOn } from '../dashboard/compute.ts';
 import type { LinkFact, MentorshipFact } from '../facts.ts';
 import { activeDuring, activeOn, AGE_GROUPS, ageGroup, ageOn, endedIn, groupCategories, listCategories, perYoungPerson, yearEnd, yearStart } from '../measures.ts';
 import type { ListEntry } from '../scope.ts';
+import { Ledger } from './ledger.ts';
 import { ProtectedSource } from './source.ts';
 import { categoryOf, conflictOf, CONFLICT_KINDS, REASON_CATEGORIES, REASON_ORDER } from '../value-chain/compute.ts';
 
@@ -59,10 +60,31 @@ export function responseState(l: LinkFact): 'answered' | 'declined' | 'pending' 
 /** The day ages are read on for a year: 31 December, or today while the year runs. */
 export const referenceDayOf = (year: number, today: string) => (yearEnd(year) < today ? yearEnd(year) : today);
 
-/** Populations and dimensions of a department-year. */
+/** Populations and dimensions of a department-year, suppressed on their own (one year read alone, tests). */
 export function declareYear(f: YearFacts): ProtectedSource {
+  return declareYears({ ...f, years: [f.year] }).get(f.year)!;
+}
+
+export interface DepartmentFacts extends Omit<YearFacts, 'year'> {
+  /** Every year a report may read: each year's verdicts depend on the others, so they are always sealed together. */
+  years: readonly number[];
+}
+
+/**
+ * The sources of a department's years on one ledger, sealed in one pass: the same mentorships counted in two
+ * years are the same cells, and the lines that tie one year to the next (running in 2024 = ended in 2024 +
+ * still running in 2025; running in 2025 = already running in 2024 + started in 2025) are suppressed with the
+ * rest, so that no difference between two years gives a hidden count away.
+ */
+export function declareYears(f: DepartmentFacts): Map<number, ProtectedSource> {
+  const ledger = new Ledger(f.k, f.trace);
+  const sources = new Map(f.years.map((year) => [year, declareInto(new ProtectedSource(f.k, f.associationIds, f.trace, ledger), { ...f, year })]));
+  ledger.seal();
+  return sources;
+}
+
+function declareInto(source: ProtectedSource, f: YearFacts): ProtectedSource {
   const { year } = f;
-  const source = new ProtectedSource(f.k, f.associationIds, f.trace);
   const referenceDay = referenceDayOf(year, f.today);
   const referenceDate = (m: MentorshipFact) => (m.endedOn && m.endedOn < referenceDay ? m.endedOn : referenceDay);
   const schoolGroup = new Map(f.lists.niveau_scolaire.map((e) => [e.code, e.group]));
@@ -89,6 +111,9 @@ export function declareYear(f: YearFacts): ProtectedSource {
     objectif: { keyOf: (m) => m.objective, categories: listCategories(f.lists.objectif) },
     modalite: { keyOf: (m) => m.modality, categories: listCategories(f.lists.modalite) },
     nouveau_ou_reconduction: { keyOf: (m) => (m.isRenewal ? 'reconduction' : 'nouveau'), categories: [{ key: 'nouveau', label: 'Nouveaux mentorats' }, { key: 'reconduction', label: 'Reconductions' }] },
+    // Not shown as such, but written by any reader who sets two years side by side: the cells that link them.
+    depuis: { keyOf: (m) => (activeDuring(m, year - 1) ? 'poursuivi' : 'demarre'), categories: [{ key: 'poursuivi', label: `Déjà en cours en ${year - 1}` }, { key: 'demarre', label: `Démarrés en ${year}` }] },
+    suite: { keyOf: (m) => (endedIn(m, year) ? 'termine' : 'poursuit'), categories: [{ key: 'termine', label: `Terminés en ${year}` }, { key: 'poursuit', label: `Poursuivis en ${year + 1}` }] },
   });
   source.population('jeunes', 'm', young, {
     sexe: { keyOf: (m) => m.sex, categories: listCategories(f.lists.sexe) },
@@ -129,5 +154,5 @@ export function declareYear(f: YearFacts): ProtectedSource {
       langue: { keyOf: (l) => (responseState(l) === 'answered' ? (l.language ?? 'fr') : 'sans_reponse'), categories: RESPONSE_LANGUAGES },
     });
   }
-  return source.seal();
+  return source;
 }

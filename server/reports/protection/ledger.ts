@@ -6,7 +6,7 @@
  *
  * Pure: no I/O. See server/reports/suppression.ts for the rules of a line.
  */
-import { hiddenCell, isSmall, lineIsSafe, type CountCell, type Line } from '../suppression.ts';
+import { COMPLEMENT, hiddenCell, isSmall, lineIsSafe, type CountCell, type Line } from '../suppression.ts';
 
 // Population identity: a count and two independent 32-bit sums of hashed unit ids (collisions are negligible
 // for the few thousand cells of a department-year, and cost nothing like sorting id lists would).
@@ -156,12 +156,117 @@ export function finestDetermined(members: readonly { universe: string; ids: read
   return out;
 }
 
+/**
+ * What a reader knows of a cell from its label: its value when shown, 1..k-1 for « < k », and for « masqué » only
+ * that it is not zero (zeros are shown): « masqué » states no size, so that a small cell can read « masqué » too
+ * when its « < k » would close an interval (see Ledger.seal).
+ */
+function labelBounds(value: number, hidden: boolean, k: number, masked = false): [number, number] {
+  if (!hidden) return [value, value];
+  return value < k && !masked ? [1, k - 1] : [1, Number.POSITIVE_INFINITY];
+}
+
+/** The small hidden cells whose interval closes on one value (the bounds a reader can narrow down to). */
+function pinned(cells: readonly number[], lo: readonly number[], hi: readonly number[], values: readonly number[], hidden: readonly boolean[], k: number): number[] {
+  return cells.filter((c) => hidden[c] && values[c]! >= 1 && values[c]! < k && lo[c]! >= hi[c]!);
+}
+
+const MAX_BOUND_ROUNDS = 200;
+
+/**
+ * Interval reasoning across lines: every cell starts from its label's bounds, and each line (total = Σ members)
+ * narrows its cells — a member lies between the total's lowest value minus the others' highest and the total's
+ * highest minus the others' lowest; the total between the sums. Repeated until nothing moves. Returns the small
+ * hidden cells pinned to one value: the line rule looks at one line at a time, a reader at all of them.
+ */
+export function boundsPinnedByLines(values: readonly number[], lines: readonly Line[], hidden: readonly boolean[], k: number, masked: readonly boolean[] = []): number[] {
+  const lo: number[] = [];
+  const hi: number[] = [];
+  values.forEach((v, c) => ([lo[c], hi[c]] = labelBounds(v, hidden[c]!, k, masked[c])));
+  const involved = lines.filter((l) => hidden[l.total] || l.members.some((m) => hidden[m]));
+  for (let round = 0, changed = true; changed && round < MAX_BOUND_ROUNDS; round++) {
+    changed = false;
+    for (const { total, members } of involved) {
+      let sumLo = 0;
+      let sumHi = 0;
+      for (const m of members) (sumLo += lo[m]!), (sumHi += hi[m]!);
+      if (sumLo > lo[total]!) (lo[total] = sumLo), (changed = true);
+      if (sumHi < hi[total]!) (hi[total] = sumHi), (changed = true);
+      for (const m of members) {
+        if (!hidden[m]) continue;
+        const newLo = lo[total]! - (sumHi - hi[m]!);
+        const newHi = hi[total]! - (sumLo - lo[m]!);
+        if (Number.isFinite(newLo) && newLo > lo[m]!) (lo[m] = newLo), (changed = true);
+        if (newHi < hi[m]!) (hi[m] = newHi), (changed = true);
+      }
+    }
+  }
+  return pinned([...new Set(involved.flatMap((l) => [l.total, ...l.members]))], lo, hi, values, hidden, k);
+}
+
+/**
+ * The same reasoning on the finest cells of a small registry (units grouped by the cells they belong to): every
+ * cell is a sum of atoms, each atom ≥ 0. Catches bounds no declared line states ("each of these four groups holds
+ * at least one young person, and the five of them…").
+ */
+export function finestBoundsPinned(members: readonly { universe: string; ids: readonly number[] }[], hidden: readonly boolean[], values: readonly number[], k: number, masked: readonly boolean[] = []): number[] {
+  const signature = new Map<string, number[]>();
+  members.forEach((m, c) => {
+    for (const u of m.ids) {
+      const key = `${m.universe}:${u}`;
+      const list = signature.get(key);
+      if (list) list.push(c);
+      else signature.set(key, [c]);
+    }
+  });
+  const atomOfSignature = new Map<string, number>();
+  const atomsOfCell: number[][] = members.map(() => []);
+  for (const cells of signature.values()) {
+    const sig = cells.join(',');
+    let atom = atomOfSignature.get(sig);
+    if (atom === undefined) {
+      atomOfSignature.set(sig, (atom = atomOfSignature.size));
+      for (const c of cells) atomsOfCell[c]!.push(atom);
+    }
+  }
+  const atomLo = new Array<number>(atomOfSignature.size).fill(0);
+  const atomHi = new Array<number>(atomOfSignature.size).fill(Number.POSITIVE_INFINITY);
+  const seen = new Set<string>();
+  const constraints: { atoms: number[]; min: number; max: number }[] = [];
+  members.forEach((_, c) => {
+    const [min, max] = labelBounds(values[c]!, hidden[c]!, k, masked[c]);
+    const key = `${atomsOfCell[c]!.join(',')}|${min}|${max}`;
+    if (atomsOfCell[c]!.length === 0 || seen.has(key)) return;
+    seen.add(key);
+    constraints.push({ atoms: atomsOfCell[c]!, min, max });
+  });
+  for (let round = 0, changed = true; changed && round < MAX_BOUND_ROUNDS; round++) {
+    changed = false;
+    for (const { atoms, min, max } of constraints) {
+      let sumLo = 0;
+      let sumHi = 0;
+      for (const a of atoms) (sumLo += atomLo[a]!), (sumHi += atomHi[a]!);
+      for (const a of atoms) {
+        const newLo = min - (sumHi - atomHi[a]!);
+        const newHi = max - (sumLo - atomLo[a]!);
+        if (Number.isFinite(newLo) && newLo > atomLo[a]!) (atomLo[a] = newLo), (changed = true);
+        if (newHi < atomHi[a]!) (atomHi[a] = newHi), (changed = true);
+      }
+    }
+  }
+  const lo = atomsOfCell.map((atoms) => atoms.reduce((s, a) => s + atomLo[a]!, 0));
+  const hi = atomsOfCell.map((atoms) => atoms.reduce((s, a) => s + atomHi[a]!, 0));
+  return pinned(members.map((_, c) => c), lo, hi, values, hidden, k);
+}
+
 export class Ledger {
   private readonly values: number[] = [];
   private readonly keys = new Map<string, number>();
   private readonly lineKeys = new Set<string>();
   private readonly lines: Line[] = [];
   private mask: boolean[] | null = null;
+  /** Small hidden cells that read « masqué » rather than « < k » (their upper bound would give them away). */
+  private masked: boolean[] = [];
   /** Why each cell was hidden in complement (for tests and debugging). */
   readonly why = new Map<number, string>();
 
@@ -229,6 +334,7 @@ export class Ledger {
       return keyed[0]?.[3];
     };
     const hidden = values.map((v) => isSmall(v, k));
+    const masked = this.masked;
     // The line's total is a candidate too (ranked after a member of the same cost): for "all = running +
     // waiting" with few waiting, hiding "all" costs less than hiding "running" and every breakdown of it.
     const hideOneIn = (line: Line, except?: number, why = 'line'): boolean => {
@@ -265,6 +371,25 @@ export class Ledger {
         hidden[pick] = true;
         changed = true;
       }
+      if (!changed) {
+        // Bounds across lines: a pinned cell gets one more hidden neighbour, the cheapest shown cell of a line through
+        // it. When every neighbour is hidden already, the labels alone pin it (four cells « < 5 », each at least 1,
+        // in a total « < 5 »): the cell, then the totals over it, read « masqué », which states no upper bound.
+        for (const h of boundsPinnedByLines(values, lines, hidden, k, masked)) {
+          const through = lines.filter((l) => l.total === h || l.members.includes(h));
+          const pick = cheapest([...new Set(through.flatMap((l) => [l.total, ...l.members]))].filter((i) => !hidden[i] && values[i]! > 0));
+          if (pick !== undefined) {
+            this.why.set(pick, `bounds(${h})`);
+            hidden[pick] = true;
+          } else {
+            const relabel = [h, ...through.map((l) => l.total)].find((i) => hidden[i] && isSmall(values[i]!, k) && !masked[i]);
+            if (relabel === undefined) continue;
+            this.why.set(relabel, `relabel(${h})`);
+            masked[relabel] = true;
+          }
+          changed = true;
+        }
+      }
       if (!changed && this.finestAudit) {
         // Lines do not say everything: in a small registry, "Collège = already followed last year + the one who
         // left" is a relation between three tables that only the units show. Checked on the finest cells.
@@ -282,6 +407,26 @@ export class Ledger {
           break;
         }
       }
+      if (!changed && this.finestAudit) {
+        // Bounds on the finest cells: hide the smallest shown population holding the pinned cell's units (it is what
+        // caps it), or else the cheapest shown one sharing units with it.
+        for (const h of finestBoundsPinned(this.members, hidden, values, k, masked)) {
+          const unitsOfH = new Set(this.members[h]!.ids.map((u) => `${this.members[h]!.universe}:${u}`));
+          const shared = (i: number) => this.members[i]!.ids.filter((u) => unitsOfH.has(`${this.members[i]!.universe}:${u}`)).length;
+          const candidates = values.map((_, i) => i).filter((i) => !hidden[i] && values[i]! > 0 && shared(i) > 0);
+          const pick = candidates.sort((a, b) => Number(shared(a) < unitsOfH.size) - Number(shared(b) < unitsOfH.size) || values[a]! - values[b]! || cost(a, b))[0];
+          if (pick === undefined) {
+            if (masked[h]) continue;
+            this.why.set(h, `finest-relabel`);
+            masked[h] = true;
+          } else {
+            this.why.set(pick, `finest-bounds(${h})`);
+            hidden[pick] = true;
+          }
+          changed = true;
+          break;
+        }
+      }
       if (!changed) break;
     }
     this.mask = hidden;
@@ -291,7 +436,7 @@ export class Ledger {
     if (!this.mask) throw new Error('ledger not sealed');
     if (this.trace) this.reads.add(id);
     const v = this.values[id]!;
-    return this.mask[id] ? hiddenCell(v, this.k) : v;
+    return this.mask[id] ? (this.masked[id] ? COMPLEMENT : hiddenCell(v, this.k)) : v;
   }
 
   raw(id: number): number {

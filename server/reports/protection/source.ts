@@ -39,12 +39,17 @@ export class ProtectedSource {
   readonly populations = new Map<string, PopulationCells>();
 
   /** `associationIds`: every association working with the department, whatever the caller may see. */
+  /**
+   * `ledger`: shared by the sources of a department's years, so that a cohort running over two years is one set
+   * of cells with one verdict (mentorships of 2025 = those already running in 2024 + the ones started in 2025).
+   */
   constructor(
     readonly k: number,
     readonly associationIds: readonly number[],
     trace = false,
+    ledger?: Ledger,
   ) {
-    this.ledger = new Ledger(k, trace);
+    this.ledger = ledger ?? new Ledger(k, trace);
   }
 
   /**
