@@ -9,9 +9,11 @@ import { mountRoutes } from './http/mount.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { sameOrigin } from './http/same-origin.ts';
 import { sessionMiddleware } from './auth/session.ts';
-import { loginRateLimiters } from './http/rate-limit.ts';
+import { loginRateLimiters, RespondentLimits } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
-import { isRespondentRoute, respondentRouter } from './http/respondent-router.ts';
+import { isRespondentRoute, respondentFastLane, respondentRouter } from './http/respondent-router.ts';
+import { takeFastLane } from './http/fast-lane.ts';
+import { questionnaireFastRoutes } from './questionnaires/routes.ts';
 import { requestLogger } from './http/request-log.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { ServiceError } from './errors.ts';
@@ -31,7 +33,10 @@ export function createApp(ctx: AppContext, options: { routes?: Route[] } = {}): 
 
   const headers = securityHeaders(ctx.config);
   // The answer path first, with its own lean stack; everything else goes on to the staff stack below.
-  app.use(respondentRouter(ctx, routes.filter(isRespondentRoute), headers));
+  const respondentLimits = new RespondentLimits(ctx.config.rateLimits);
+  app.use(respondentRouter(ctx, routes.filter(isRespondentRoute), headers, respondentLimits));
+  // Ahead of express itself, an ordinary submission takes the fast lane (same checks, same counters, same answers).
+  takeFastLane(app, respondentFastLane(ctx, app, questionnaireFastRoutes.filter((fast) => routes.includes(fast.route)), respondentLimits));
   app.use(headers);
   app.use(requestLogger(ctx.logger));
   app.use(express.json({ limit: '100kb', strict: true }));

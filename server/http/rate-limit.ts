@@ -228,28 +228,43 @@ const PUBLIC_ID_IN_PATH = /^\/r\/([A-Za-z0-9_-]{22})(?:\/|$)/;
  * Questionnaire link limits: openings of /q/<token> per client address, requests under /r/ per client address
  * (generous: a youth home or a school shares one address) and per questionnaire (public id). Guessing a token or a
  * public id is hopeless anyway (256 and 128 random bits); the limits keep one client, or one link, from flooding.
+ * One instance counts for both doors of the answer path (the respondent router and the fast lane), so a request
+ * is counted once, whichever door it took.
  */
-export function respondentRateLimiter(ctx: AppContext): RequestHandler {
-  const { linkOpenPerIp, respondentPerIp, respondentPerLink, linkWindowMs } = ctx.config.rateLimits;
-  const open = new WindowCounter(linkOpenPerIp, linkWindowMs);
-  const perIp = new WindowCounter(respondentPerIp, linkWindowMs);
-  const perLink = new WindowCounter(respondentPerLink, linkWindowMs);
+export class RespondentLimits {
+  private readonly open: WindowCounter;
+  private readonly perIp: WindowCounter;
+  private readonly perLink: WindowCounter;
+
+  constructor(limits: AppContext['config']['rateLimits']) {
+    this.open = new WindowCounter(limits.linkOpenPerIp, limits.linkWindowMs);
+    this.perIp = new WindowCounter(limits.respondentPerIp, limits.linkWindowMs);
+    this.perLink = new WindowCounter(limits.respondentPerLink, limits.linkWindowMs);
+  }
+
+  /** Counts the request; null when it may go on, else the refusal (429, French) with its Retry-After in seconds. */
+  refusal(clientAddress: string, path: string): { error: ServiceError; retryAfterSeconds: number } | null {
+    const key = clientKey(clientAddress);
+    let refusedBy: WindowCounter | null = null;
+    if (path.startsWith('/q/')) {
+      if (!this.open.hit(key)) refusedBy = this.open;
+    } else if (!this.perIp.hit(key)) {
+      refusedBy = this.perIp;
+    } else {
+      const publicId = PUBLIC_ID_IN_PATH.exec(path)?.[1];
+      if (publicId && !this.perLink.hit(publicId)) refusedBy = this.perLink;
+    }
+    return refusedBy && { error: new ServiceError('RATE_LIMITED', TOO_MANY_REQUESTS), retryAfterSeconds: refusedBy.retryAfterSeconds() };
+  }
+}
+
+export function respondentRateLimiter(ctx: AppContext, limits = new RespondentLimits(ctx.config.rateLimits)): RequestHandler {
   // Without a proxy the socket's address is the client's; req.ip would parse X-Forwarded-For only to ignore it.
   const direct = ctx.config.trustProxy === 0;
   return (req, res, next) => {
-    const key = clientKey((direct ? req.socket.remoteAddress : req.ip) ?? '');
-    const path = req.path;
-    let refusedBy: WindowCounter | null = null;
-    if (path.startsWith('/q/')) {
-      if (!open.hit(key)) refusedBy = open;
-    } else if (!perIp.hit(key)) {
-      refusedBy = perIp;
-    } else {
-      const publicId = PUBLIC_ID_IN_PATH.exec(path)?.[1];
-      if (publicId && !perLink.hit(publicId)) refusedBy = perLink;
-    }
-    if (!refusedBy) return next();
-    res.setHeader('Retry-After', String(refusedBy.retryAfterSeconds()));
-    next(new ServiceError('RATE_LIMITED', TOO_MANY_REQUESTS));
+    const refused = limits.refusal((direct ? req.socket.remoteAddress : req.ip) ?? '', req.path);
+    if (!refused) return next();
+    res.setHeader('Retry-After', String(refused.retryAfterSeconds));
+    next(refused.error);
   };
 }

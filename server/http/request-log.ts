@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { redactUrl } from '../logger.ts';
@@ -13,15 +14,20 @@ export function safeUrl(url: string): string {
  */
 export function requestLogger(logger: Logger): RequestHandler {
   return (req, res, next) => {
-    // Below info (production benches log at warn) no listener is attached: one less closure per request.
-    if (!logger.isLevelEnabled('info')) return next();
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      logger.info(
-        { method: req.method, url: safeUrl(req.originalUrl), status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) },
-        'requête',
-      );
-    });
+    logWhenFinished(logger, req, res, req.originalUrl);
     next();
   };
+}
+
+/** The log line of one request, written when its answer is sent (the fast lane calls this on the bare request). */
+export function logWhenFinished(logger: Logger, req: IncomingMessage, res: ServerResponse, url: string): void {
+  // Below info (production benches log at warn) no listener is attached: one less closure per request.
+  if (!logger.isLevelEnabled('info')) return;
+  const started = process.hrtime.bigint();
+  res.on('finish', () => {
+    logger.info(
+      { method: req.method, url: safeUrl(url), status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 1_000_000n) },
+      'requête',
+    );
+  });
 }

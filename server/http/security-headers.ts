@@ -8,6 +8,15 @@ import type { Config } from '../config.ts';
  * itself rebuilds the CSP string and walks a dozen middlewares per request). Same names and values as helmet.
  */
 export function securityHeaders(config: Pick<Config, 'env'>): RequestHandler {
+  const headers = securityHeaderList(config);
+  return (_req, res, next) => {
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
+}
+
+/** The recorded list itself, for answers written without express (the answer fast lane). */
+export function securityHeaderList(config: Pick<Config, 'env'>): [string, string][] {
   const middleware = helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -29,11 +38,7 @@ export function securityHeaders(config: Pick<Config, 'env'>): RequestHandler {
     strictTransportSecurity: config.env === 'production' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
-  const headers = recordHeaders(middleware);
-  return (_req, res, next) => {
-    for (const [name, value] of headers) res.setHeader(name, value);
-    next();
-  };
+  return recordHeaders(middleware);
 }
 
 function recordHeaders(middleware: RequestHandler): [string, string][] {

@@ -19,6 +19,7 @@ import {
 } from '../../surveys/index.ts';
 import { hashToken, PUBLIC_ID_PATTERN, TOKEN_PATTERN } from './tokens.ts';
 import { parisDate } from '../time.ts';
+import { groupCommit } from './group-commit.ts';
 
 export type LinkRow = typeof links.$inferSelect;
 
@@ -162,6 +163,15 @@ export function submitResponse(ctx: AppContext, link: LinkRow, input: z.infer<ty
   if (answersJson.length > MAX_ANSWER_BYTES) throw new ServiceError('PAYLOAD_TOO_LARGE', 'Les réponses sont trop longues.');
   const values = mapAnswers(version.survey, checked.answers);
   return storeResponse(ctx, link, { answersJson, declined: false, values, idempotencyKey: input.idempotencyKey ?? null });
+}
+
+/**
+ * A respondent's submission as the answer route and its fast lane run it: the link is looked up and the answers
+ * validated and stored inside the group commit (group-commit.ts), so answers arriving together share one durable
+ * COMMIT, each in its own savepoint; the promise settles only once that COMMIT is on disk.
+ */
+export function submitAnswer(ctx: AppContext, publicId: string, cookieToken: unknown, input: z.infer<typeof SubmitInput>): Promise<SubmitResult> {
+  return groupCommit(ctx.sqlite, () => submitResponse(ctx, requireRespondentLink(ctx, publicId, cookieToken), input));
 }
 
 /** Declining stores the refusal and nothing else. */

@@ -13,11 +13,12 @@ import {
   loadQuestionnaire,
   requireRespondentLink,
   saveDraft,
-  submitResponse,
+  submitAnswer,
+  type SubmitResult,
 } from './respond.ts';
 import { respondentCookieName, respondentCookiePath } from './tokens.ts';
 import { readCookie } from '../http/cookies.ts';
-import { groupCommit } from './group-commit.ts';
+import type { FastRoute } from '../http/fast-lane.ts';
 import { accessibilityPage, alreadyAnsweredPage, declinedPage, questionnairePage, unavailablePage } from './pages.ts';
 import { AUDIENCE_LANGUAGES, languageFromAcceptLanguage, resolveLanguage } from '../../surveys/languages.ts';
 
@@ -30,7 +31,7 @@ const phoneLanguage = (req: Request) => languageFromAcceptLanguage(req.headers['
 
 // These routes run on the lean respondent router (server/http/respondent-router.ts): no cookie-parser, the one
 // cookie that matters is read from the header.
-const respondentToken = (_ctx: AppContext, req: Request, publicId: string): unknown => readCookie(req.headers.cookie, respondentCookieName(publicId));
+const respondentToken = (_ctx: AppContext, req: Pick<Request, 'headers'>, publicId: string): unknown => readCookie(req.headers.cookie, respondentCookieName(publicId));
 
 /**
  * Respondent pages hold no secret in the address, but they must never be cached by a shared phone's browser.
@@ -52,6 +53,45 @@ function sendHtml(req: Request, res: Response, status: number, html: string) {
 }
 
 const SubmitResultSchema = z.object({ status: z.enum(['enregistre', 'deja_enregistre']), submittedAt: z.string() });
+
+const SUBMIT_ADDRESS = /^\/r\/([A-Za-z0-9_-]{22})\/api\/response$/;
+const submitStatus = (result: SubmitResult) => (result.status === 'enregistre' ? 201 : 200);
+
+const submitRoute = publicRoute({
+  method: 'post',
+  path: '/r/:publicId/api/response',
+  summary: 'Envoi des réponses (une seule fois ; un nouvel essai avec la même clé renvoie le premier résultat)',
+  tags: ['questionnaire'],
+  access: 'public',
+  params: PublicIdParams,
+  body: SubmitInput,
+  response: SubmitResultSchema,
+  status: 201,
+  handler: async (ctx, { params, body }, req, res) => {
+    const result = await submitAnswer(ctx, params.publicId, respondentToken(ctx, req, params.publicId), body);
+    res.status(submitStatus(result)).json(result);
+    return HANDLED;
+  },
+});
+
+/**
+ * The submission's fast lane (server/http/fast-lane.ts): an ordinary submission skips express, with the same
+ * schemas, the same domain function and the same answers as its route above.
+ */
+export const questionnaireFastRoutes: FastRoute[] = [
+  {
+    route: submitRoute,
+    match: (url) => {
+      const publicId = SUBMIT_ADDRESS.exec(url)?.[1];
+      return publicId === undefined ? null : { publicId };
+    },
+    run: async (ctx, { params, body }, req) => {
+      const publicId = (params as z.infer<typeof PublicIdParams>).publicId;
+      const result = await submitAnswer(ctx, publicId, respondentToken(ctx, req, publicId), body as z.infer<typeof SubmitInput>);
+      return { status: submitStatus(result), body: result };
+    },
+  },
+];
 
 export const questionnaireRoutes = [
   publicRoute({
@@ -145,23 +185,7 @@ export const questionnaireRoutes = [
     response: z.object({ savedAt: z.string() }),
     handler: (ctx, { params, body }, req) => saveDraft(ctx, requireRespondentLink(ctx, params.publicId, respondentToken(ctx, req, params.publicId)), body),
   }),
-  publicRoute({
-    method: 'post',
-    path: '/r/:publicId/api/response',
-    summary: 'Envoi des réponses (une seule fois ; un nouvel essai avec la même clé renvoie le premier résultat)',
-    tags: ['questionnaire'],
-    access: 'public',
-    params: PublicIdParams,
-    body: SubmitInput,
-    response: SubmitResultSchema,
-    status: 201,
-    handler: async (ctx, { params, body }, req, res) => {
-      // Answers arriving together share one durable COMMIT; the 201 leaves only once it is on disk.
-      const result = await groupCommit(ctx.sqlite, () => submitResponse(ctx, requireRespondentLink(ctx, params.publicId, respondentToken(ctx, req, params.publicId)), body));
-      res.status(result.status === 'enregistre' ? 201 : 200).json(result);
-      return HANDLED;
-    },
-  }),
+  submitRoute,
   publicRoute({
     method: 'post',
     path: '/r/:publicId/api/decline',
