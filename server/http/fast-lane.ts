@@ -23,7 +23,7 @@ export interface FastRoute {
 /** True when the lane took the request (and answers it); false leaves it, untouched, to express. */
 export type FastLane = (req: IncomingMessage, res: ServerResponse) => boolean;
 
-/** The respondent router's JSON limit (body-parser's '100kb'). */
+/** The JSON limit of the lane and of the respondent router (body-parser's '100kb'). */
 export const JSON_BODY_LIMIT = 100 * 1024;
 /** What express's JSON parser reads without any conversion; anything else (another charset…) is left to it. */
 const PLAIN_JSON = /^application\/json\s*(?:;\s*charset="?utf-8"?\s*)?$/i;

@@ -4,7 +4,7 @@ import type { Route } from './route.ts';
 import { mountRoutes } from './mount.ts';
 import { sameOrigin } from './same-origin.ts';
 import { RespondentLimits, respondentRateLimiter } from './rate-limit.ts';
-import { fastLane, type FastLane, type FastRoute } from './fast-lane.ts';
+import { fastLane, JSON_BODY_LIMIT, type FastLane, type FastRoute } from './fast-lane.ts';
 import { requestLogger } from './request-log.ts';
 import { errorHandler } from './error-handler.ts';
 import { ServiceError } from '../errors.ts';
@@ -19,12 +19,13 @@ export const isRespondentRoute = (route: Route): boolean => route.access === 'pu
  * body parsing but JSON on writes, a Map-based rate limiter instead of the library, and
  * security headers copied from a list computed once. Reads (pages) parse no body at all. Kept: the same headers, the same-origin check on writes,
  * rate limits per address and per questionnaire, the request log without token, French errors (JSON or page).
- * Other addresses go straight on to the staff stack.
+ * Other addresses go straight on to the staff stack. The submission itself usually never gets here: an ordinary one
+ * takes the fast lane ahead of express (`respondentFastLane` below), which leaves everything else to this router.
  */
 export function respondentRouter(ctx: AppContext, routes: Route[], headers: RequestHandler, limits = new RespondentLimits(ctx.config.rateLimits)): RequestHandler {
   const router = Router();
   router.use(headers, requestLogger(ctx.logger), sameOrigin(), respondentRateLimiter(ctx, limits));
-  const json = express.json({ limit: '100kb', strict: true });
+  const json = express.json({ limit: JSON_BODY_LIMIT, strict: true });
   // Every write reads a JSON body (it is a no-op for other media types): a broken or oversized JSON body is refused
   // even where the route takes none, such as the no-JavaScript decline form (which has no field: no form parser).
   mountRoutes(router, routes, ctx, (route) => (route.method !== 'get' ? [json] : []));

@@ -131,4 +131,16 @@ describe('answer fast lane', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect((await post(`${fast}/`)).status).toBe(429);
   });
+
+  it('behind a trusted proxy, counts the client named in X-Forwarded-For, as express does', async () => {
+    const base = testConfig();
+    t = testApp({ now: new Date(), config: { trustProxy: 1, rateLimits: { ...base.rateLimits, respondentPerIp: 2 } } });
+    const [link] = seedOpenLinks(t.database, { mentorships: 1 });
+    const post = (client: string) =>
+      request(t!.app).post(`/r/${link!.publicId}/api/response`).set('Cookie', cookie(link!)).set('X-Forwarded-For', client).send(body(link!, 'cle-mandataire1'));
+    expect((await post('203.0.113.7')).status).toBe(201);
+    expect((await post('203.0.113.7')).status).toBe(200);
+    expect((await post('198.51.100.9')).status).toBe(200);
+    expect((await post('203.0.113.7')).status).toBe(429);
+  });
 });
