@@ -3,9 +3,7 @@ import { publicRoute, staffRoute, ALL_STAFF, HANDLED } from '../http/route.ts';
 import { LoginInput, login, describeActor } from './login.ts';
 import { setSessionCookie, clearSessionCookie, destroySession, sessionCookieName } from './session.ts';
 import { USER_ROLES } from '../../db/schema/index.ts';
-import { SwitchDepartmentInput, availableDepartments, switchDepartment } from './department.ts';
 import { audit } from '../audit/audit.ts';
-import { ServiceError } from '../errors.ts';
 import { ChoosePasswordInput, PasswordLinkInput, choosePassword, describePasswordLink } from './password-link.ts';
 
 const Me = z.object({
@@ -74,30 +72,6 @@ export const authRoutes = [
       clearSessionCookie(res, ctx.config.secureCookies);
       res.status(204).end();
       return HANDLED;
-    },
-  }),
-  staffRoute({
-    method: 'get',
-    path: '/api/session/departments',
-    summary: 'Départements où l’utilisateur peut agir (plusieurs pour une association partenaire de plusieurs départements)',
-    tags: ['session'],
-    access: ALL_STAFF,
-    response: z.array(z.object({ id: z.number(), name: z.string() })),
-    handler: (ctx) => availableDepartments(ctx),
-  }),
-  staffRoute({
-    method: 'put',
-    path: '/api/session/department',
-    summary: 'Change le département de travail d’un responsable d’association (parmi les partenaires de son association)',
-    tags: ['session'],
-    access: ['responsable_association'],
-    body: SwitchDepartmentInput,
-    response: Me,
-    handler: (ctx, { body }, req) => {
-      const token = req.cookies?.[sessionCookieName(ctx.config.secureCookies)];
-      if (typeof token !== 'string') throw new ServiceError('UNAUTHORIZED', 'Veuillez vous connecter.');
-      switchDepartment(ctx, token, body);
-      return describeActor(ctx, { ...ctx.actor, departmentId: body.departmentId });
     },
   }),
 ];

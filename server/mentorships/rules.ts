@@ -1,5 +1,6 @@
 import { CLOSING_STATUSES, LIST_FIELDS as ROW_LIST_FIELDS, type ListKind, type MentorshipStatus } from '../../db/schema/index.ts';
 import type { DepartmentLists, ListValue, Territory } from '../settings/lists.ts';
+import { MENTORSHIP_FIELD_LABELS, MENTORSHIP_STATUS_LABELS } from '../../db/schema/labels.ts';
 
 /** One row of the steering table as stored: list values are the department's codes, never free text. */
 export interface RegistryRow {
@@ -28,32 +29,9 @@ export interface FieldIssue {
   message: string;
 }
 
-export const FIELD_LABELS: Record<RowField, string> = {
-  reference: 'Référence',
-  sex: 'Sexe',
-  birthMonth: 'Mois de naissance',
-  schoolLevel: 'Niveau scolaire',
-  placementType: 'Type de placement',
-  territoryId: 'Territoire',
-  mentorReference: 'Référence mentor',
-  appliedOn: 'Date de candidature',
-  matchedOn: 'Date de mise en relation',
-  startedOn: 'Date de début',
-  endedOn: 'Date de fin',
-  status: 'Statut',
-  objective: 'Objectif',
-  modality: 'Modalité',
-  isRenewal: 'Renouvellement',
-  closureReason: 'Motif de clôture',
-};
+export const FIELD_LABELS: Readonly<Record<RowField, string>> = MENTORSHIP_FIELD_LABELS;
 
-export const STATUS_LABELS: Record<MentorshipStatus, string> = {
-  candidature: 'Candidature',
-  en_cours: 'En cours',
-  objectif_atteint: 'Objectif atteint',
-  cloture: 'Clôturé',
-  abandonne: 'Abandonné',
-};
+export const STATUS_LABELS = MENTORSHIP_STATUS_LABELS;
 
 /** Row fields that hold a code of one of the department's lists (declared with the enums: the staff forms use them). */
 export const LIST_FIELDS = ROW_LIST_FIELDS satisfies Partial<Record<RowField, ListKind>>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
-import { departmentAssociations, users } from '../../db/schema/index.ts';
+import { departmentAssociations, departments, users } from '../../db/schema/index.ts';
 import { makeDepartment } from '../support/factories.ts';
 import { useDemoBrowser, type DemoServer } from './support.ts';
 
@@ -70,8 +70,67 @@ describe('an association working with two departments', () => {
     await logIn(page, lead.email, lead.password);
     await page.locator('tbody tr').first().waitFor();
     expect(await page.getByRole('button', { name: 'Continuer' }).count()).toBe(0);
-    expect(await page.locator('select#departement-actif').count()).toBe(0);
+    expect(await page.locator('header select, header [role="combobox"]').count()).toBe(0);
+    // The header names the account's department, as plain text.
+    const own = server.database.db.select({ name: departments.name }).from(departments).where(eq(departments.id, server.demo.departmentId)).get()!;
+    expect(await page.locator('header.topbar .brand').textContent()).toBe(`Impact Mentorat${own.name}`);
     expect(await page.locator('tbody tr').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe('account creation', () => {
+  it('creates a lead account with a one-time link, says under the field what is missing, and the link sets the password', async () => {
+    const admin = server.demo.logins.find((l) => l.role === 'admin')!;
+    const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/comptes`);
+    await logIn(page, admin.email, admin.password);
+    await page.getByRole('heading', { name: /^Comptes \(\d+\)$/ }).waitFor();
+    const before = await page.locator('tbody tr').count();
+    expect(before).toBeGreaterThan(0);
+
+    // A lead without association: the form says so under the field, nothing is sent.
+    await page.getByLabel('Adresse e-mail', { exact: true }).fill('nouvelle.responsable@exemple.fr');
+    await page.getByLabel('Rôle', { exact: true }).selectOption('responsable_association');
+    await page.getByRole('button', { name: 'Créer le compte' }).click();
+    await expect.poll(() => page.locator('#compte-association-erreur').textContent()).toBe('Choisissez l’association de ce compte.');
+    expect(await page.getByLabel('Association', { exact: true }).getAttribute('aria-describedby')).toBe('compte-association-erreur');
+    // A malformed address: the server's French message comes back under the address.
+    await page.getByLabel('Association', { exact: true }).selectOption({ index: 1 });
+    await page.getByLabel('Adresse e-mail', { exact: true }).fill('pas-une-adresse');
+    await page.getByRole('button', { name: 'Créer le compte' }).click();
+    await expect.poll(() => page.locator('#compte-email-erreur').textContent()).toBe('Adresse e-mail invalide.');
+
+    await page.getByLabel('Adresse e-mail', { exact: true }).fill('nouvelle.responsable@exemple.fr');
+    await page.getByRole('button', { name: 'Créer le compte' }).click();
+    const panel = page.getByRole('region', { name: 'Lien à transmettre à nouvelle.responsable@exemple.fr' });
+    await panel.waitFor();
+    expect(await page.locator('p.notice').textContent()).toBe('Le compte nouvelle.responsable@exemple.fr a été créé.');
+    const link = (await panel.locator('code').textContent())!;
+    expect(link).toMatch(/\/mot-de-passe#[A-Za-z0-9_-]{43}$/);
+    // The list is fetched again with the new account; the form is empty for the next one, role kept.
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(before + 1);
+    expect(await page.locator('tbody th', { hasText: 'nouvelle.responsable@exemple.fr' }).count()).toBe(1);
+    expect(await page.getByLabel('Adresse e-mail', { exact: true }).inputValue()).toBe('');
+    expect(await page.getByLabel('Rôle', { exact: true }).inputValue()).toBe('responsable_association');
+
+    // The new person chooses a password with the link; two different entries are refused under the second one.
+    const theirs = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'fr-FR' });
+    const own = await theirs.newPage();
+    await own.goto(link);
+    await expect.poll(() => own.getByRole('status').textContent()).toMatch(/Un compte nouvelle\.responsable@exemple\.fr a été créé pour vous le/);
+    await own.getByLabel(/Nouveau mot de passe/).fill('une phrase que je suis seule à connaître');
+    await own.getByLabel(/une seconde fois/).fill('une phrase que je suis seul à connaître');
+    await own.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
+    await expect.poll(() => own.locator('#confirmation-mot-de-passe-erreur').textContent()).toBe('Les deux mots de passe saisis sont différents.');
+    await own.getByLabel(/une seconde fois/).fill('une phrase que je suis seule à connaître');
+    await own.getByRole('button', { name: 'Enregistrer mon mot de passe' }).click();
+    await expect.poll(() => own.getByRole('status').textContent()).toBe('Votre mot de passe est enregistré pour nouvelle.responsable@exemple.fr. Le lien ne peut plus servir.');
+    await own.getByRole('button', { name: 'Se connecter' }).click();
+    await logIn(own, 'nouvelle.responsable@exemple.fr', 'une phrase que je suis seule à connaître');
+    await own.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await theirs.close();
     await context.close();
   });
 });

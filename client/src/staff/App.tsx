@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { apiQuery, client, ok, type Me } from './api.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { client, type Me } from './api.ts';
 import { navigate, usePath } from './router.ts';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { SetPasswordPage } from './auth/SetPasswordPage.tsx';
@@ -10,7 +10,7 @@ export function App() {
   const [me, setSession] = useState<Me | null | undefined>(undefined);
   const path = usePath();
   const queryClient = useQueryClient();
-  // Another account or department is another tenant: nothing cached for the previous one may show.
+  // Another account is another tenant: nothing cached for the previous one may show.
   const setMe = (next: Me | null) => {
     queryClient.clear();
     setSession(next);
@@ -30,9 +30,8 @@ export function App() {
   const reserved = pages.some((p) => p.path === path) ? undefined : PAGES.find((p) => p.path === path);
   const current = reserved ?? pages.find((p) => p.path === path) ?? pages[0]!;
   return (
-    <Layout me={me} pages={pages} current={current} onSwitched={setMe} onLogout={() => client.DELETE('/api/session').finally(() => setMe(null))}>
-      {/* A new department is a new tenant: every page reloads its data from scratch. */}
-      <div key={me.department.id}>{reserved ? <ReservedPage page={reserved} me={me} home={pages[0]!} /> : current.render(me)}</div>
+    <Layout me={me} pages={pages} current={current} onLogout={() => client.DELETE('/api/session').finally(() => setMe(null))}>
+      {reserved ? <ReservedPage page={reserved} me={me} home={pages[0]!} /> : current.render(me)}
     </Layout>
   );
 }
@@ -81,52 +80,17 @@ const ROLE_LABELS: Record<Me['role'], string> = {
   responsable_association: 'Responsable reporting',
 };
 
-/** An association working with several departments acts in one at a time; the session says which. */
-function DepartmentSwitch({ me, onSwitched }: { me: Me; onSwitched: (me: Me) => void }) {
-  const [error, setError] = useState<string | null>(null);
-  const departments = useQuery({ ...apiQuery('/api/session/departments'), enabled: me.role === 'responsable_association' }).data ?? [];
-  if (departments.length < 2) return <span>{me.department.name}</span>;
-  return (
-    <span>
-      <label htmlFor="departement-actif" className="sr-only">
-        Département
-      </label>
-      <select
-        id="departement-actif"
-        value={me.department.id}
-        onChange={(e) =>
-          ok(client.PUT('/api/session/department', { body: { departmentId: Number(e.target.value) } })).then(onSwitched, (err: Error) => setError(err.message))
-        }
-      >
-        {departments.map((d) => (
-          <option key={d.id} value={d.id}>
-            {d.name}
-          </option>
-        ))}
-      </select>
-      {error && (
-        <span className="error" role="alert">
-          {' '}
-          {error}
-        </span>
-      )}
-    </span>
-  );
-}
-
 function Layout({
   me,
   pages,
   current,
   onLogout,
-  onSwitched,
   children,
 }: {
   me: Me;
   pages: StaffPage[];
   current: StaffPage;
   onLogout: () => void;
-  onSwitched: (me: Me) => void;
   children: ReactNode;
 }) {
   useTitle(current);
@@ -138,7 +102,7 @@ function Layout({
       <header className="topbar">
         <div className="brand">
           <strong>Impact Mentorat</strong>
-          <DepartmentSwitch me={me} onSwitched={onSwitched} />
+          <span>{me.department.name}</span>
         </div>
         <div className="who">
           <span>

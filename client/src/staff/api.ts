@@ -87,23 +87,6 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-/** @deprecated Use `client` (typed by the OpenAPI document) with `ok()`, `apiQuery()` and `useApiMutation()`. */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; query?: Record<string, string | number | undefined> } = {}): Promise<T> {
-  const query = init.query
-    ? '?' + new URLSearchParams(Object.entries(init.query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)])).toString()
-    : '';
-  const res = await fetch(`/api${path}${query}`, {
-    method: init.method ?? 'GET',
-    credentials: 'same-origin',
-    headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  if (res.status === 204) return undefined as T;
-  const body = await res.json().catch(() => null);
-  if (!res.ok) throw new ApiError(res.status, body?.error?.code ?? 'ERREUR', body?.error?.message ?? `Erreur ${res.status}`, body?.error?.details?.issues ?? []);
-  return body as T;
-}
-
 /** A write whose refusal is shown rather than thrown: `settle(ok(client.PATCH(…)))` → `{ ok, data }` or `{ ok: false, message, issues }`. */
 export async function settle<T>(request: Promise<T>): Promise<{ ok: true; data: T } | { ok: false; message: string; issues: FieldIssue[] }> {
   try {

@@ -1,12 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { client, ok, type Me } from '../api.ts';
 
-type DepartmentChoice = Me['department'];
-
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [choice, setChoice] = useState<{ me: Me; departments: DepartmentChoice[] } | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -14,58 +11,13 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
     setBusy(true);
     setError(null);
     try {
-      const me = await ok(client.POST('/api/session', { body: { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') } }));
-      // An association working with several departments chooses where it acts (kept in the server-side session).
-      const departments = me.role === 'responsable_association' ? await ok(client.GET('/api/session/departments')) : [];
-      if (departments.length > 1) setChoice({ me, departments });
-      else onLoggedIn(me);
+      // The account acts in the department that owns it: the answer already says which.
+      onLoggedIn(await ok(client.POST('/api/session', { body: { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') } })));
     } catch (e) {
       setError((e as Error).message);
     } finally {
       setBusy(false);
     }
-  }
-
-  async function chooseDepartment(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const departmentId = Number(new FormData(event.currentTarget).get('departement'));
-    setBusy(true);
-    setError(null);
-    try {
-      onLoggedIn(await ok(client.PUT('/api/session/department', { body: { departmentId } })));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  if (choice) {
-    return (
-      <main id="contenu" className="login">
-        <h1>Choisir le département</h1>
-        <p>{choice.me.association?.name} travaille avec plusieurs départements. Vous verrez et saisirez uniquement les mentorats du département choisi ; pour en changer, reconnectez-vous.</p>
-        <form onSubmit={chooseDepartment}>
-          <fieldset>
-            <legend>Département</legend>
-            {choice.departments.map((d) => (
-              <div key={d.id}>
-                <input type="radio" id={`departement-${d.id}`} name="departement" value={d.id} defaultChecked={d.id === choice.me.department.id} />
-                <label htmlFor={`departement-${d.id}`}>{d.name}</label>
-              </div>
-            ))}
-          </fieldset>
-          {error && (
-            <p className="error" role="alert">
-              {error}
-            </p>
-          )}
-          <button type="submit" disabled={busy}>
-            Continuer
-          </button>
-        </form>
-      </main>
-    );
   }
 
   return (

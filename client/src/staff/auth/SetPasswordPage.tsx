@@ -1,14 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { api } from '../api.ts';
+import { useState } from 'react';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { client, ok } from '../api.ts';
 import { formatParisDateTime } from '../shared/paris-date.ts';
 
-interface LinkInfo {
-  email: string;
-  reason: 'creation' | 'reinitialisation';
-  issuedAt: string;
-  issuedBy: string | null;
-  expiresAt: string;
-}
+// The password rules (length, too common…) are the server's: its French message comes back in the banner.
+const FormSchema = z
+  .object({ password: z.string(), confirmation: z.string() })
+  .refine((v) => v.password === v.confirmation, { path: ['confirmation'], error: 'Les deux mots de passe saisis sont différents.' });
+type FormValues = z.infer<typeof FormSchema>;
 
 /** The token travels in the address fragment (never sent to the server nor logged); read once, then erased from the bar. */
 function takeToken(): string {
@@ -23,38 +25,24 @@ function takeToken(): string {
  */
 export function SetPasswordPage({ onDone }: { onDone: () => void }) {
   const [token] = useState(takeToken);
-  const [info, setInfo] = useState<LinkInfo | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!token) {
-      setError('Ce lien est incomplet : ouvrez le lien reçu en entier, ou demandez-en un nouveau à l’administration de votre département.');
-      return;
-    }
-    api<LinkInfo>('/password-link', { method: 'POST', body: { token } }).then(setInfo, (e: Error) => setError(e.message));
-  }, [token]);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const password = String(form.get('password') ?? '');
-    if (password !== String(form.get('confirmation') ?? '')) {
-      setError('Les deux mots de passe saisis sont différents.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const res = await api<{ email: string }>('/password-link', { method: 'PUT', body: { token, password } });
-      setDone(res.email);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  // Read once: the link is spent as soon as the password is chosen, asking again would only say so.
+  const link = useQuery({
+    queryKey: ['/api/password-link', token],
+    queryFn: () => ok(client.POST('/api/password-link', { body: { token } })),
+    enabled: token !== '',
+    staleTime: Infinity,
+  });
+  const info = link.data ?? null;
+  // Nobody is logged in on this page: no cached staff answer to refresh, hence a plain mutation (useApiMutation
+  // would refetch the description of the link just spent).
+  const choose = useMutation({ mutationFn: (password: string) => ok(client.PUT('/api/password-link', { body: { token, password } })) });
+  const done = choose.data?.email ?? null;
+  const form = useForm<FormValues>({ resolver: zodResolver(FormSchema), defaultValues: { password: '', confirmation: '' } });
+  const mismatch = form.formState.errors.confirmation?.message;
+  const error = !token
+    ? 'Ce lien est incomplet : ouvrez le lien reçu en entier, ou demandez-en un nouveau à l’administration de votre département.'
+    : (link.error?.message ?? choose.error?.message ?? null);
+  const submit = form.handleSubmit((values) => choose.mutate(values.password));
 
   return (
     <main id="contenu" className="login">
@@ -86,18 +74,31 @@ export function SetPasswordPage({ onDone }: { onDone: () => void }) {
             </p>
           )}
           {info && (
-            <form onSubmit={submit}>
+            <form onSubmit={submit} noValidate>
               <input type="email" name="email" value={info.email} autoComplete="username" readOnly hidden />
               <label htmlFor="nouveau-mot-de-passe">Nouveau mot de passe (12 caractères au moins ; une phrase de plusieurs mots, par exemple)</label>
-              <input id="nouveau-mot-de-passe" name="password" type="password" autoComplete="new-password" required minLength={12} maxLength={256} />
+              <input id="nouveau-mot-de-passe" type="password" autoComplete="new-password" required minLength={12} maxLength={256} {...form.register('password')} />
               <label htmlFor="confirmation-mot-de-passe">Le même mot de passe, une seconde fois</label>
-              <input id="confirmation-mot-de-passe" name="confirmation" type="password" autoComplete="new-password" required />
+              <input
+                id="confirmation-mot-de-passe"
+                type="password"
+                autoComplete="new-password"
+                required
+                aria-invalid={mismatch ? true : undefined}
+                aria-describedby={mismatch ? 'confirmation-mot-de-passe-erreur' : undefined}
+                {...form.register('confirmation')}
+              />
+              {mismatch && (
+                <p className="error" id="confirmation-mot-de-passe-erreur">
+                  {mismatch}
+                </p>
+              )}
               {error && (
                 <p className="error" role="alert">
                   {error}
                 </p>
               )}
-              <button type="submit" disabled={busy}>
+              <button type="submit" disabled={choose.isPending}>
                 Enregistrer mon mot de passe
               </button>
             </form>

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { apiQuery, client, ok, useApiMutation, type ApiBody, type ApiData } from '../api.ts';
-import { CHAIN_LINKS, CHAIN_LINK_LABELS, INDICATOR_SOURCE_LABELS } from '../../../../surveys/browser.ts';
+// The catalogue alone: SurveyJS and the questionnaires' text only load with the preview below.
+import { CHAIN_LINKS, CHAIN_LINK_LABELS, INDICATOR_SOURCE_LABELS } from '../../../../surveys/catalogue.ts';
 import { parisYear } from '../shared/paris-date.ts';
 
 // The preview pulls in survey-react-ui: load it only when this page opens, not with the whole staff app.

@@ -6,26 +6,28 @@ import { client, ok, useApiMutation, type ApiData } from '../api.ts';
 import { blank, showServerErrors } from '../shared/forms.ts';
 import { valuesOf, type ListKindData, type ListsData } from '../settings/useLists.ts';
 import { CLOSING_STATUSES, LIST_FIELDS } from '../../../../db/schema/enums.ts';
+import { MENTORSHIP_FIELD_LABELS as LABELS, MENTORSHIP_STATUS_LABELS } from '../../../../db/schema/labels.ts';
 import { parisToday } from '../shared/paris-date.ts';
 
 export type RegistryRow = ApiData<'/api/mentorships'>['rows'][number];
 
-const FIELDS: { name: keyof RegistryRow; label: string; hint?: string }[] = [
-  { name: 'reference', label: 'Référence', hint: 'La référence interne de l’association (jamais le nom du jeune).' },
-  { name: 'sex', label: 'Sexe' },
-  { name: 'birthMonth', label: 'Mois de naissance', hint: 'Mois et année seulement : la date complète n’est pas conservée.' },
-  { name: 'schoolLevel', label: 'Niveau scolaire' },
-  { name: 'placementType', label: 'Type de placement' },
-  { name: 'territoryId', label: 'Territoire' },
-  { name: 'mentorReference', label: 'Référence du mentor', hint: 'Un mentor inconnu est ajouté à la liste des mentors.' },
-  { name: 'appliedOn', label: 'Date de candidature' },
-  { name: 'matchedOn', label: 'Date de mise en relation' },
-  { name: 'startedOn', label: 'Date de début' },
-  { name: 'endedOn', label: 'Date de fin' },
-  { name: 'status', label: 'Statut' },
-  { name: 'objective', label: 'Objectif' },
-  { name: 'modality', label: 'Modalité' },
-  { name: 'closureReason', label: 'Motif de clôture' },
+// Labels are the server's (its messages quote them); the order and the hints are the form's.
+const FIELDS: { name: keyof typeof LABELS; hint?: string }[] = [
+  { name: 'reference', hint: 'La référence interne de l’association (jamais le nom du jeune).' },
+  { name: 'sex' },
+  { name: 'birthMonth', hint: 'Mois et année seulement : la date complète n’est pas conservée.' },
+  { name: 'schoolLevel' },
+  { name: 'placementType' },
+  { name: 'territoryId' },
+  { name: 'mentorReference', hint: 'Un mentor inconnu est ajouté à la liste des mentors.' },
+  { name: 'appliedOn' },
+  { name: 'matchedOn' },
+  { name: 'startedOn' },
+  { name: 'endedOn' },
+  { name: 'status' },
+  { name: 'objective' },
+  { name: 'modality' },
+  { name: 'closureReason' },
 ];
 
 const LIST_OF: Partial<Record<keyof RegistryRow, ListKindData['kind']>> = LIST_FIELDS;
@@ -169,8 +171,8 @@ export function MentorshipForm({ row, lists, onDone, onCancel }: { row: Registry
             } else if (f.name === 'status') {
               input = (
                 <select {...common}>
-                  <option value="candidature">Candidature</option>
-                  <option value="en_cours">En cours</option>
+                  <option value="candidature">{MENTORSHIP_STATUS_LABELS.candidature}</option>
+                  <option value="en_cours">{MENTORSHIP_STATUS_LABELS.en_cours}</option>
                 </select>
               );
             } else if (DATES.has(f.name)) {
@@ -183,7 +185,7 @@ export function MentorshipForm({ row, lists, onDone, onCancel }: { row: Registry
             return (
               <div key={f.name} className={error ? 'field field-error' : 'field'}>
                 <label htmlFor={id}>
-                  {f.label}
+                  {LABELS[f.name]}
                   {f.name === 'reference' ? ' (obligatoire)' : ''}
                 </label>
                 {f.hint && (

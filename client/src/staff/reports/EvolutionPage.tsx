@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { indicators } from '../../../../surveys/browser.ts';
+// The catalogue alone: surveys/browser.ts would bring SurveyJS (and the questionnaires' text) into the staff bundle.
+import { indicators } from '../../../../surveys/catalogue.ts';
 import type { ApiData, Me } from '../api.ts';
 import { Chart } from '../shared/charts/Chart.tsx';
 import { trendSpec } from '../shared/charts/specs.ts';

@@ -1,18 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiQuery, type ApiData } from '../api.ts';
+import { MENTORSHIP_STATUS_LABELS } from '../../../../db/schema/labels.ts';
 
 export type ListsData = ApiData<'/api/lists'>;
 export type ListKindData = ListsData['kinds'][number];
 export type ListValue = ListKindData['values'][number];
 export type Territory = ListsData['territories'][number];
 
-export const STATUS_LABELS: Record<string, string> = {
-  candidature: 'Candidature',
-  en_cours: 'En cours',
-  objectif_atteint: 'Objectif atteint',
-  cloture: 'Clôturé',
-  abandonne: 'Abandonné',
-};
+// Indexed by any string: a row may carry a status this client does not know yet.
+export const STATUS_LABELS: Readonly<Record<string, string>> = MENTORSHIP_STATUS_LABELS;
 
 /** The department's fixed lists and territories (« Paramètres figés »), as forms and filters need them. */
 export function useLists() {

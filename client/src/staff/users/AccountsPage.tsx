@@ -1,26 +1,25 @@
-import { useState, type FormEvent } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, apiQuery, type Me } from '../api.ts';
+import { cloneElement, useState, type InputHTMLAttributes, type ReactElement } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { z } from 'zod';
+import { apiQuery, client, ok, useApiMutation, type ApiBody, type ApiData, type ApiResult, type Me } from '../api.ts';
+import { USER_ROLES } from '../../../../db/schema/enums.ts';
+import { showServerErrors } from '../shared/forms.ts';
 import { formatParisDateTime } from '../shared/paris-date.ts';
 
 type Role = Me['role'];
-interface Account {
-  id: number;
-  email: string;
-  displayName: string;
-  role: Role;
-  association: { id: number; name: string } | null;
-  createdAt: string;
-  disabled: boolean;
-}
-interface PasswordLink {
-  url: string;
-  expiresAt: string;
-}
-interface AccountsData {
-  users: Account[];
-  associations: { id: number; name: string }[];
-}
+type Account = ApiData<'/api/users'>['users'][number];
+type PasswordLink = ApiResult<'/api/users/{id}/password', 'post'>['passwordLink'];
+
+// The address and the association are checked by the server (its messages come back under the fields); the form
+// only says what it can tell by itself.
+const FormSchema = z
+  .object({ email: z.string(), displayName: z.string(), role: z.enum(USER_ROLES), associationId: z.string() })
+  .refine((v) => v.role !== 'responsable_association' || v.associationId !== '', { path: ['associationId'], error: 'Choisissez l’association de ce compte.' });
+type FormValues = z.infer<typeof FormSchema>;
+const FIELD_NAMES = Object.keys(FormSchema.shape);
+const EMPTY: FormValues = { email: '', displayName: '', role: 'evaluateur', associationId: '' };
 
 export const ROLE_NAMES: Record<Role, string> = {
   admin: 'Administration du département',
@@ -31,54 +30,61 @@ export const ROLE_NAMES: Record<Role, string> = {
 /** Comptes: the department administrator creates, disables and changes the role of accounts. */
 export function AccountsPage({ me }: { me: Me }) {
   const accounts = useQuery(apiQuery('/api/users'));
-  const data = (accounts.data as AccountsData | undefined) ?? null;
+  const data = accounts.data ?? null;
   const [failure, setError] = useState<string | null>(null);
   const error = failure ?? accounts.error?.message ?? null;
-  const queryClient = useQueryClient();
   const [notice, setNotice] = useState<string | null>(null);
   const [handOver, setHandOver] = useState<{ email: string; reason: 'creation' | 'reinitialisation'; link: PasswordLink } | null>(null);
-  const [role, setRole] = useState<Role>('evaluateur');
-  const [busy, setBusy] = useState(false);
+  const form = useForm<FormValues>({ resolver: zodResolver(FormSchema), defaultValues: EMPTY });
+  const role = form.watch('role');
+  const fieldError = (name: keyof FormValues) => form.formState.errors[name]?.message;
 
+  // Every write refetches every cached answer (useApiMutation): an account change shows in the list and the audit log.
+  const createAccount = useApiMutation((body: ApiBody<'/api/users', 'post'>) => ok(client.POST('/api/users', { body })));
+  const updateAccount = useApiMutation(({ id, ...body }: { id: number } & ApiBody<'/api/users/{id}', 'patch'>) =>
+    ok(client.PATCH('/api/users/{id}', { params: { path: { id } }, body })),
+  );
+  const resetPassword = useApiMutation((id: number) => ok(client.POST('/api/users/{id}/password', { params: { path: { id } }, body: {} })));
+  const busy = createAccount.isPending || updateAccount.isPending || resetPassword.isPending;
 
-  async function run(action: () => Promise<unknown>, success: string) {
-    setBusy(true);
+  /** Runs a write, then says what it did, or shows the server's French refusal. */
+  async function run<T>(write: Promise<T>, success: string): Promise<T | null> {
     setError(null);
     setNotice(null);
     try {
-      await action();
+      const result = await write;
       setNotice(success);
-      // An account change may show anywhere (lists of accounts, the audit log): every cached answer is refetched.
-      await queryClient.invalidateQueries();
+      return result;
     } catch (e) {
       setError((e as Error).message);
-    } finally {
-      setBusy(false);
+      return null;
     }
   }
 
-  async function create(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const target = event.currentTarget;
-    const email = String(form.get('email') ?? '');
-    await run(async () => {
-      const body: Record<string, unknown> = { email, role, displayName: String(form.get('displayName') ?? '') };
-      if (role === 'responsable_association') body.associationId = Number(form.get('associationId'));
-      const res = await api<{ user: Account; passwordLink: PasswordLink }>('/users', { method: 'POST', body });
+  const create = form.handleSubmit(async (values) => {
+    setError(null);
+    setNotice(null);
+    const lead = values.role === 'responsable_association';
+    try {
+      const res = await createAccount.mutateAsync({ email: values.email, role: values.role, displayName: values.displayName, associationId: lead ? Number(values.associationId) : undefined });
+      setNotice(`Le compte ${res.user.email} a été créé.`);
       setHandOver({ email: res.user.email, reason: 'creation', link: res.passwordLink });
-      target.reset();
-    }, `Le compte ${email} a été créé.`);
-  }
+      // The next account is often of the same kind: role and association stay chosen.
+      form.reset({ ...EMPTY, role: values.role, associationId: values.associationId });
+    } catch (e) {
+      setError(showServerErrors(e, form.setError, FIELD_NAMES));
+    }
+  });
 
-  const update = (account: Account, body: Record<string, unknown>, success: string) =>
-    run(() => api(`/users/${account.id}`, { method: 'PATCH', body }), success);
+  const update = (account: Account, body: ApiBody<'/api/users/{id}', 'patch'>, success: string) => run(updateAccount.mutateAsync({ id: account.id, ...body }), success);
 
-  const reset = (account: Account) =>
-    run(async () => {
-      const res = await api<{ passwordLink: PasswordLink }>(`/users/${account.id}/password`, { method: 'POST', body: {} });
-      setHandOver({ email: account.email, reason: 'reinitialisation', link: res.passwordLink });
-    }, `Le mot de passe de ${account.email} est réinitialisé : l’ancien ne fonctionne plus et ses sessions ouvertes ont été fermées.`);
+  const reset = async (account: Account) => {
+    const res = await run(
+      resetPassword.mutateAsync(account.id),
+      `Le mot de passe de ${account.email} est réinitialisé : l’ancien ne fonctionne plus et ses sessions ouvertes ont été fermées.`,
+    );
+    if (res) setHandOver({ email: account.email, reason: 'reinitialisation', link: res.passwordLink });
+  };
 
   return (
     <>
@@ -117,36 +123,33 @@ export function AccountsPage({ me }: { me: Me }) {
 
       <section aria-labelledby="nouveau-compte">
         <h2 id="nouveau-compte">Créer un compte</h2>
-        <form onSubmit={create} className="filters">
-          <div>
-            <label htmlFor="compte-email">Adresse e-mail</label>
-            <input id="compte-email" name="email" type="email" required autoComplete="off" />
-          </div>
-          <div>
-            <label htmlFor="compte-nom">Nom affiché (facultatif)</label>
-            <input id="compte-nom" name="displayName" maxLength={100} />
-          </div>
-          <div>
-            <label htmlFor="compte-role">Rôle</label>
-            <select id="compte-role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {(Object.keys(ROLE_NAMES) as Role[]).map((r) => (
+        <form onSubmit={create} className="filters" noValidate>
+          <Field id="compte-email" label="Adresse e-mail" error={fieldError('email')}>
+            <input type="email" required autoComplete="off" {...form.register('email')} />
+          </Field>
+          <Field id="compte-nom" label="Nom affiché (facultatif)" error={fieldError('displayName')}>
+            <input maxLength={100} {...form.register('displayName')} />
+          </Field>
+          <Field id="compte-role" label="Rôle" error={fieldError('role')}>
+            <select {...form.register('role')}>
+              {USER_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {ROLE_NAMES[r]}
                 </option>
               ))}
             </select>
-          </div>
+          </Field>
           {role === 'responsable_association' && (
-            <div>
-              <label htmlFor="compte-association">Association</label>
-              <select id="compte-association" name="associationId" required>
+            <Field id="compte-association" label="Association" error={fieldError('associationId')}>
+              <select required {...form.register('associationId')}>
+                <option value="">—</option>
                 {data?.associations.map((a) => (
                   <option key={a.id} value={a.id}>
                     {a.name}
                   </option>
                 ))}
               </select>
-            </div>
+            </Field>
           )}
           <button type="submit" disabled={busy}>
             Créer le compte
@@ -190,7 +193,7 @@ export function AccountsPage({ me }: { me: Me }) {
                             id={`role-${u.id}`}
                             value={u.role}
                             disabled={busy}
-                            onChange={(e) => update(u, { role: e.target.value }, `Le rôle de ${u.email} a été modifié.`)}
+                            onChange={(e) => update(u, { role: e.target.value as Role }, `Le rôle de ${u.email} a été modifié.`)}
                           >
                             <option value="admin">{ROLE_NAMES.admin}</option>
                             <option value="evaluateur">{ROLE_NAMES.evaluateur}</option>
@@ -226,5 +229,20 @@ export function AccountsPage({ me }: { me: Me }) {
         )}
       </section>
     </>
+  );
+}
+
+/** A labelled field of the creation form, with the message that concerns it read out with it. */
+function Field({ id, label, error, children }: { id: string; label: string; error: string | undefined; children: ReactElement<InputHTMLAttributes<HTMLElement>> }) {
+  return (
+    <div className={error ? 'field field-error' : undefined}>
+      <label htmlFor={id}>{label}</label>
+      {cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error ? `${id}-erreur` : undefined })}
+      {error && (
+        <p className="error" id={`${id}-erreur`}>
+          {error}
+        </p>
+      )}
+    </div>
   );
 }

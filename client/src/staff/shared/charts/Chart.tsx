@@ -1,8 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import embed, { type Result } from 'vega-embed';
-import { expressionInterpreter } from 'vega-interpreter';
+import type { Result } from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
 import './reports.css';
+
+/**
+ * vega is most of the staff code by weight: loaded with the first chart, not with the login page or the registry.
+ * One promise for the session, so every chart of a page shares the download.
+ */
+let vega: Promise<[typeof import('vega-embed'), typeof import('vega-interpreter')]> | null = null;
+const loadVega = () => (vega ??= Promise.all([import('vega-embed'), import('vega-interpreter')]));
 
 /**
  * A vega-lite chart drawn without eval (the CSP forbids it): specs are parsed to ASTs and run by
@@ -17,13 +23,22 @@ export function Chart({ spec, title, fileName }: { spec: TopLevelSpec; title: st
     let cancelled = false;
     const el = container.current;
     if (!el) return;
-    embed(el, spec, { ast: true, expr: expressionInterpreter, actions: false, renderer: 'svg', i18n: { PNG_ACTION: 'PNG', SVG_ACTION: 'SVG' } as never }).then(
-      (r) => {
-        if (cancelled) r.finalize();
-        else result.current = r;
-      },
-      () => setError('Le graphique n’a pas pu être dessiné ; les chiffres restent dans le tableau.'),
-    );
+    loadVega()
+      .then(([{ default: embed }, { expressionInterpreter }]) =>
+        cancelled ? null : embed(el, spec, { ast: true, expr: expressionInterpreter, actions: false, renderer: 'svg', i18n: { PNG_ACTION: 'PNG', SVG_ACTION: 'SVG' } as never }),
+      )
+      .then(
+        (r) => {
+          if (!r) return;
+          if (cancelled) r.finalize();
+          else result.current = r;
+        },
+        () => {
+          // A failed download is tried again by the next chart rather than remembered for the session.
+          vega = null;
+          if (!cancelled) setError('Le graphique n’a pas pu être dessiné ; les chiffres restent dans le tableau.');
+        },
+      );
     return () => {
       cancelled = true;
       result.current?.finalize();
