@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { useDemoBrowser, type DemoServer } from './support.ts';
+import { FIELD_LABELS } from '../../server/mentorships/rules.ts';
 
 let browser: Browser;
 let server: DemoServer;
@@ -58,6 +59,10 @@ describe('steering table pages', () => {
     const page = await context.newPage();
     await login(page, '/mentorats', 'responsable_association');
     await page.getByRole('button', { name: 'Ajouter un mentorat' }).click();
+    // The form names each field as the server's messages do (one list of labels for both).
+    for (const field of ['sex', 'birthMonth', 'schoolLevel', 'placementType', 'territoryId', 'mentorReference', 'appliedOn', 'matchedOn', 'startedOn', 'status', 'objective', 'modality'] as const) {
+      expect(await page.locator(`label[for="champ-${field}"]`).textContent(), field).toBe(FIELD_LABELS[field]);
+    }
     await page.getByLabel('Référence (obligatoire)').fill('FORM-1');
     await page.getByLabel('Date de mise en relation').fill('2026-03-01');
     await page.getByLabel('Date de début').fill('2026-02-01');
