@@ -8,6 +8,8 @@ import { loadConfirmations, partnerAssociations } from '../reporting/overview.ts
 import { addDays, nextDuePeriod, parisDate, periodById, periodsDueBetween, PERIOD_PATTERN } from '../reporting/periods.ts';
 import { reportingStatus } from '../reporting/punctuality.ts';
 import { computeCotechFigures } from './compute.ts';
+import { protectedYear } from '../reports/protection/query.ts';
+import { resolveScope } from '../reports/scope.ts';
 
 export const CotechParameters = z.strictObject({
   period: z.string().regex(PERIOD_PATTERN, { error: 'Période attendue au format AAAA-MM (mois) ou AAAA-T1 à AAAA-T4 (trimestre).' }).optional(),
@@ -40,35 +42,11 @@ export function cotechAgenda(ctx: StaffContext, params: z.infer<typeof CotechPar
   }
   const department = ctx.db.select({ name: departments.name, threshold: departments.suppressionThreshold }).from(departments).where(eq(departments.id, departmentId)).get()!;
   const partners = partnerAssociations(ctx.db, departmentId, null);
-  const facts = ctx.db
-    .select({
-      associationId: mentorships.associationId,
-      status: mentorships.status,
-      appliedOn: mentorships.appliedOn,
-      startedOn: mentorships.startedOn,
-      endedOn: mentorships.endedOn,
-      birthMonth: youngPeople.birthMonth,
-      placementType: youngPeople.placementType,
-    })
-    .from(mentorships)
-    .innerJoin(youngPeople, eq(youngPeople.id, mentorships.youngPersonId))
-    .where(
-      and(
-        eq(mentorships.departmentId, departmentId),
-        or(
-          and(gte(mentorships.appliedOn, period.start), lte(mentorships.appliedOn, period.end)),
-          and(lte(mentorships.startedOn, period.end), or(isNull(mentorships.endedOn), gte(mentorships.endedOn, period.start))),
-        ),
-      ),
-    )
-    .all();
-  const placements = ctx.db
-    .select({ code: listValues.code, label: listValues.label })
-    .from(listValues)
-    .where(and(eq(listValues.departmentId, departmentId), eq(listValues.kind, 'type_placement')))
-    .orderBy(asc(listValues.sortOrder))
-    .all();
-  const figures = computeCotechFigures({ period, threshold: department.threshold, associations: partners, mentorships: facts, placements });
+  // Read from the department's protected source of the period's year, masked (the Cotech gathers every
+  // association's figures): the same verdicts as every report, export and other period of that year.
+  const scope = resolveScope(ctx, undefined, 'export');
+  const source = protectedYear(ctx, scope, Number(period.start.slice(0, 4)));
+  const figures = computeCotechFigures({ period, threshold: scope.k, associations: partners, mentorships: [], placements: scope.lists.type_placement, source });
   const confirmations = new Map(loadConfirmations(ctx.db, departmentId, null, [period.id]).map((c) => [c.associationId, c]));
   // The deadline after the chosen period's, but never one already past when an older period is chosen.
   const afterPeriod = addDays(period.dueOn, 1);

@@ -99,7 +99,7 @@ export async function buildWorkbook(ctx: StaffContext, p: WorkbookParameters): P
   explain.addRow([]);
   for (const line of [
     'Ce classeur reprend les cinq onglets du tableau de pilotage : Explications, Synthèse des résultats, Tableau de bord, Données, Paramètres figés.',
-    `Secret statistique : un effectif de 1 à ${k - 1} est remplacé par « < ${k} », et une part, une moyenne ou une évolution calculée sur un tel effectif est notée « masqué ». D'autres cases sont masquées de la même façon pour qu'on ne puisse pas retrouver une case masquée par différence avec un total.`,
+    `Secret statistique : un effectif de 1 à ${k - 1} est remplacé par « < ${k} », et une part, une moyenne ou une évolution calculée sur un tel effectif est notée « masqué ». D'autres cases, petites ou non, sont notées « masqué » pour qu'on ne puisse pas retrouver une case masquée par différence avec un total ou par recoupement de tableaux et d'années.`,
     "Chaque part est donnée avec son effectif (n) et son dénominateur. Les arrêts liés au binôme ne sont jamais comptés comme des objectifs non atteints.",
     "L'onglet Données contient les tableaux agrégés qui alimentent les graphiques : aucune ligne par jeune, aucun nom, aucune réponse libre.",
     'Les ressources et activités proviennent des déclarations annuelles soumises par les associations (les brouillons ne sont pas comptés).',

@@ -12,8 +12,8 @@
  *    another line).
  * 4. A hidden cell is `{ suppressed: true }` in JSON; one hidden only in complement (its count is k or more)
  *    also carries `complement: true` and reads "masqué" rather than "< k": writing "< 11" over a cell of 57
- *    would mislead the evaluator. This tells nothing more about the small cell: it is still only known to lie
- *    between 1 and k-1, exactly what "< k" already says.
+ *    would mislead the evaluator. "masqué" states no size: the department-year ledger (protection/ledger.ts)
+ *    also writes it over a small cell whose "< k" would close an interval (four cells "< 5" in a total "< 5").
  */
 
 export interface Suppressed {

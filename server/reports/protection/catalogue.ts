@@ -8,6 +8,7 @@ import { STATUS_CATEGORIES, statusOn } from '../dashboard/compute.ts';
 import type { LinkFact, MentorshipFact } from '../facts.ts';
 import { activeDuring, activeOn, AGE_GROUPS, ageGroup, ageOn, endedIn, groupCategories, listCategories, perYoungPerson, yearEnd, yearStart } from '../measures.ts';
 import type { ListEntry } from '../scope.ts';
+import { declareCotech, type CotechPeriod } from './cotech.ts';
 import { Ledger } from './ledger.ts';
 import { ProtectedSource } from './source.ts';
 import { categoryOf, conflictOf, CONFLICT_KINDS, REASON_CATEGORIES, REASON_ORDER } from '../value-chain/compute.ts';
@@ -26,6 +27,8 @@ export interface YearFacts {
   links: readonly LinkFact[];
   /** Keep each cell's units and log reads (property test). */
   trace?: boolean;
+  /** The department's Cotech periods of a year (months or quarters): their tables are populations too. */
+  cotechPeriods?: (year: number) => readonly CotechPeriod[];
 }
 
 export const ENDED_STATUSES = [
@@ -112,8 +115,8 @@ function declareInto(source: ProtectedSource, f: YearFacts): ProtectedSource {
     modalite: { keyOf: (m) => m.modality, categories: listCategories(f.lists.modalite) },
     nouveau_ou_reconduction: { keyOf: (m) => (m.isRenewal ? 'reconduction' : 'nouveau'), categories: [{ key: 'nouveau', label: 'Nouveaux mentorats' }, { key: 'reconduction', label: 'Reconductions' }] },
     // Not shown as such, but written by any reader who sets two years side by side: the cells that link them.
-    depuis: { keyOf: (m) => (activeDuring(m, year - 1) ? 'poursuivi' : 'demarre'), categories: [{ key: 'poursuivi', label: `Déjà en cours en ${year - 1}` }, { key: 'demarre', label: `Démarrés en ${year}` }] },
-    suite: { keyOf: (m) => (endedIn(m, year) ? 'termine' : 'poursuit'), categories: [{ key: 'termine', label: `Terminés en ${year}` }, { key: 'poursuit', label: `Poursuivis en ${year + 1}` }] },
+    depuis: { auxiliary: true, keyOf: (m) => (activeDuring(m, year - 1) ? 'poursuivi' : 'demarre'), categories: [{ key: 'poursuivi', label: `Déjà en cours en ${year - 1}` }, { key: 'demarre', label: `Démarrés en ${year}` }] },
+    suite: { auxiliary: true, keyOf: (m) => (endedIn(m, year) ? 'termine' : 'poursuit'), categories: [{ key: 'termine', label: `Terminés en ${year}` }, { key: 'poursuit', label: `Poursuivis en ${year + 1}` }] },
   });
   source.population('jeunes', 'm', young, {
     sexe: { keyOf: (m) => m.sex, categories: listCategories(f.lists.sexe) },
@@ -154,5 +157,6 @@ function declareInto(source: ProtectedSource, f: YearFacts): ProtectedSource {
       langue: { keyOf: (l) => (responseState(l) === 'answered' ? (l.language ?? 'fr') : 'sans_reponse'), categories: RESPONSE_LANGUAGES },
     });
   }
+  if (f.cotechPeriods) declareCotech(source, year, f.cotechPeriods(year), f.mentorships, f.lists.type_placement);
   return source;
 }

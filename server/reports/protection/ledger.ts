@@ -50,6 +50,48 @@ function inverse(a: number): number {
   return mod(t);
 }
 
+/** Smallest-first queue of column numbers (each pushed once while pending). */
+class MinHeap {
+  private readonly items: number[] = [];
+  private readonly pending = new Set<number>();
+  constructor(items: number[]) {
+    for (const x of items) this.push(x);
+  }
+  push(x: number): void {
+    if (this.pending.has(x)) return;
+    this.pending.add(x);
+    const a = this.items;
+    a.push(x);
+    for (let i = a.length - 1; i > 0; ) {
+      const parent = (i - 1) >> 1;
+      if (a[parent]! <= a[i]!) break;
+      [a[parent], a[i]] = [a[i]!, a[parent]!];
+      i = parent;
+    }
+  }
+  pop(): number | undefined {
+    const a = this.items;
+    if (a.length === 0) return undefined;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && a[l]! < a[m]!) m = l;
+        if (r < a.length && a[r]! < a[m]!) m = r;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i]!, a[m]!];
+        i = m;
+      }
+    }
+    this.pending.delete(top);
+    return top;
+  }
+}
+
 /**
  * A row space modulo a prime, with sparse rows (published counts and lines touch few cells each): a vector is in
  * the span when it reduces to nothing. Rows are kept in echelon form, pivot = smallest column.
@@ -59,18 +101,20 @@ export class SparseSpan {
 
   private reduce(input: ReadonlyMap<number, number>): Map<number, number> {
     const row = new Map(input);
-    let after = -1;
-    for (;;) {
-      let next = Number.POSITIVE_INFINITY;
-      for (const [c, v] of row) if (v !== 0 && c > after && c < next && this.basis.has(c)) next = c;
-      if (next === Number.POSITIVE_INFINITY) break;
-      const f = row.get(next)!;
-      for (const [c, v] of this.basis.get(next)!) {
-        const x = mod((row.get(c) ?? 0) - f * v);
-        if (x === 0) row.delete(c);
-        else row.set(c, x);
+    // Columns still to look at, smallest first (a basis row only adds columns after its pivot).
+    const heap = new MinHeap([...row.keys()].filter((c) => this.basis.has(c)));
+    for (let c = heap.pop(); c !== undefined; c = heap.pop()) {
+      const f = row.get(c);
+      if (!f) continue;
+      for (const [j, v] of this.basis.get(c)!) {
+        const had = row.has(j);
+        const x = mod((row.get(j) ?? 0) - f * v);
+        if (x === 0) row.delete(j);
+        else {
+          row.set(j, x);
+          if (!had && j !== c && this.basis.has(j)) heap.push(j);
+        }
       }
-      after = next;
     }
     for (const [c, v] of row) if (v === 0) row.delete(c);
     return row;
@@ -121,7 +165,8 @@ export const FINEST_AUDIT_MAX_UNITS = 200;
  * Small hidden cells (1..k-1) whose unit sets lie in the span of the shown cells' unit sets: every published count
  * as a 0/1 vector over the finest cells (units grouped by the cells they belong to), elimination modulo a prime.
  */
-export function finestDetermined(members: readonly { universe: string; ids: readonly number[] }[], hidden: readonly boolean[], values: readonly number[], k: number): number[] {
+/** The finest cells of a registry: units grouped by the set of cells they belong to; for each cell, its atoms. */
+export function atomsOf(members: readonly { universe: string; ids: readonly number[] }[]): { count: number; atomsOfCell: number[][] } {
   const cellsOf = new Map<string, number[]>();
   members.forEach((m, c) => {
     for (const u of m.ids) {
@@ -132,28 +177,65 @@ export function finestDetermined(members: readonly { universe: string; ids: read
     }
   });
   const atomOfSignature = new Map<string, number>();
-  const atomsOfCell: Set<number>[] = members.map(() => new Set());
+  const atomsOfCell: number[][] = members.map(() => []);
   for (const cells of cellsOf.values()) {
     const sig = cells.join(',');
-    let atom = atomOfSignature.get(sig);
-    if (atom === undefined) atomOfSignature.set(sig, (atom = atomOfSignature.size));
-    for (const c of cells) atomsOfCell[c]!.add(atom);
+    if (atomOfSignature.has(sig)) continue;
+    const atom = atomOfSignature.size;
+    atomOfSignature.set(sig, atom);
+    for (const c of cells) atomsOfCell[c]!.push(atom);
   }
-  const span = new SparseSpan();
-  const vector = (c: number) => new Map([...atomsOfCell[c]!].map((atom) => [atom, 1]));
+  return { count: atomOfSignature.size, atomsOfCell };
+}
+
+export function finestDetermined(members: readonly { universe: string; ids: readonly number[] }[] | ReturnType<typeof atomsOf>, hidden: readonly boolean[], values: readonly number[], k: number): number[] {
+  const { count, atomsOfCell } = Array.isArray(members) ? atomsOf(members) : (members as ReturnType<typeof atomsOf>);
+  // Few atoms (a small registry): a dense row echelon form in typed arrays is far cheaper than sparse maps here.
+  const span = new DenseSpan(count);
   const seen = new Set<string>();
-  members.forEach((_, c) => {
+  atomsOfCell.forEach((_, c) => {
     if (hidden[c] || values[c] === 0) return;
     const key = [...atomsOfCell[c]!].sort((x, y) => x - y).join(',');
     if (seen.has(key)) return;
     seen.add(key);
-    span.add(vector(c));
+    span.add(atomsOfCell[c]!);
   });
   const out: number[] = [];
-  members.forEach((_, c) => {
-    if (hidden[c] && values[c]! >= 1 && values[c]! < k && span.contains(vector(c))) out.push(c);
+  atomsOfCell.forEach((_, c) => {
+    if (hidden[c] && values[c]! >= 1 && values[c]! < k && span.contains(atomsOfCell[c]!)) out.push(c);
   });
   return out;
+}
+
+/** A row space modulo P over few columns, each row given as the set of its columns holding 1. */
+class DenseSpan {
+  private readonly basis: (Float64Array | undefined)[];
+  constructor(private readonly columns: number) {
+    this.basis = new Array(columns);
+  }
+  private reduce(ones: Iterable<number>): Float64Array {
+    const row = new Float64Array(this.columns);
+    for (const c of ones) row[c] = 1;
+    for (let c = 0; c < this.columns; c++) {
+      const f = row[c]!;
+      if (f === 0) continue;
+      const b = this.basis[c];
+      if (!b) continue;
+      for (let j = c; j < this.columns; j++) if (b[j] !== 0) row[j] = mod(row[j]! - f * b[j]!);
+    }
+    return row;
+  }
+  add(ones: Iterable<number>): void {
+    const row = this.reduce(ones);
+    const pivot = row.findIndex((x) => x !== 0);
+    if (pivot < 0) return;
+    const inv = inverse(row[pivot]!);
+    for (let j = pivot; j < this.columns; j++) if (row[j] !== 0) row[j] = (row[j]! * inv) % P;
+    this.basis[pivot] = row;
+  }
+  contains(ones: Iterable<number>): boolean {
+    return this.reduce(ones).every((x) => x === 0);
+  }
 }
 
 /**
@@ -287,8 +369,15 @@ export class Ledger {
     return units > 0 && units <= FINEST_AUDIT_MAX_UNITS;
   }
 
+  /**
+   * Cells no report shows (the lines that tie two years or two periods): hidden first when a line needs one more
+   * hidden cell, since hiding them costs the reader nothing. A cell any report shows is published, whoever else
+   * declares the same units.
+   */
+  private readonly priority: number[] = [];
+
   /** The cell of a population (created on first sight; the same units always give the same cell). */
-  cell(universe: string, ids: Iterable<number>): number {
+  cell(universe: string, ids: Iterable<number>, role: 'auxiliary' | 'published' = 'published'): number {
     if (this.mask) throw new Error('ledger already sealed');
     const list = Array.isArray(ids) ? (ids as number[]) : [...ids];
     const { key, count } = populationKey(universe, list);
@@ -300,6 +389,7 @@ export class Ledger {
       this.members.push({ universe, ids: list });
       if (this.trace) this.units[id] = list.map((u) => `${universe}:${u}`);
     }
+    this.priority[id] = Math.max(this.priority[id] ?? 0, role === 'auxiliary' ? 0 : 1);
     return id;
   }
 
@@ -328,10 +418,11 @@ export class Ledger {
     const breaks = (c: number) => (totalOf.get(c) ?? []).filter((l) => l.members.every((i) => !hidden[i])).length;
     const weight = (c: number) => totalOf.get(c)?.length ?? 0;
     const cost = (a: number, b: number) => breaks(a) - breaks(b) || weight(a) - weight(b) || values[a]! - values[b]! || a - b;
+    const shown = (c: number) => this.priority[c] ?? 1;
     const cheapest = (candidates: readonly number[]) => {
-      const keyed = candidates.map((c) => [breaks(c), weight(c), values[c]!, c] as const);
-      keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3]);
-      return keyed[0]?.[3];
+      const keyed = candidates.map((c) => [shown(c), breaks(c), weight(c), values[c]!, c] as const);
+      keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || a[4] - b[4]);
+      return keyed[0]?.[4];
     };
     const hidden = values.map((v) => isSmall(v, k));
     const masked = this.masked;
@@ -339,14 +430,16 @@ export class Ledger {
     // waiting" with few waiting, hiding "all" costs less than hiding "running" and every breakdown of it.
     const hideOneIn = (line: Line, except?: number, why = 'line'): boolean => {
       const candidates = [...line.members, line.total].filter((i) => !hidden[i] && values[i]! > 0 && i !== except);
-      const keyed = candidates.map((c) => [breaks(c), weight(c), Number(c === line.total), values[c]!, c] as const);
-      keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || a[4] - b[4]);
-      const pick = keyed[0]?.[4];
+      const keyed = candidates.map((c) => [shown(c), breaks(c), weight(c), Number(c === line.total), values[c]!, c] as const);
+      keyed.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3] || a[4] - b[4] || a[5] - b[5]);
+      const pick = keyed[0]?.[5];
       if (pick === undefined) return false;
       this.why.set(pick, `${why} ${pick === line.total ? 'total' : 'member'} of ${line.total}=${line.members.join('+')}`);
       return (hidden[pick] = true);
     };
     let rounds = 0;
+    // The finest cells depend only on the units: computed once, on the first finest audit.
+    let atoms: ReturnType<typeof atomsOf> | undefined;
     for (let round = 0; round < 10_000; round++) {
       rounds++;
       let changed = false;
@@ -372,17 +465,24 @@ export class Ledger {
         changed = true;
       }
       if (!changed) {
-        // Bounds across lines: a pinned cell gets one more hidden neighbour, the cheapest shown cell of a line through
-        // it. When every neighbour is hidden already, the labels alone pin it (four cells « < 5 », each at least 1,
-        // in a total « < 5 »): the cell, then the totals over it, read « masqué », which states no upper bound.
+        // Bounds across lines. A pinned cell first reads « masqué » instead of « < k » (it then states no upper
+        // bound: four cells « < 5 » in a total « < 5 » no longer say they are 1 each); when it is still pinned (a
+        // shown total caps it), the cheapest shown cell of a line through it is hidden, or else a small total over
+        // it reads « masqué » too.
         for (const h of boundsPinnedByLines(values, lines, hidden, k, masked)) {
+          if (!masked[h]) {
+            this.why.set(h, `relabel`);
+            masked[h] = true;
+            changed = true;
+            continue;
+          }
           const through = lines.filter((l) => l.total === h || l.members.includes(h));
           const pick = cheapest([...new Set(through.flatMap((l) => [l.total, ...l.members]))].filter((i) => !hidden[i] && values[i]! > 0));
           if (pick !== undefined) {
             this.why.set(pick, `bounds(${h})`);
             hidden[pick] = true;
           } else {
-            const relabel = [h, ...through.map((l) => l.total)].find((i) => hidden[i] && isSmall(values[i]!, k) && !masked[i]);
+            const relabel = through.map((l) => l.total).find((i) => hidden[i] && isSmall(values[i]!, k) && !masked[i]);
             if (relabel === undefined) continue;
             this.why.set(relabel, `relabel(${h})`);
             masked[relabel] = true;
@@ -393,38 +493,18 @@ export class Ledger {
       if (!changed && this.finestAudit) {
         // Lines do not say everything: in a small registry, "Collège = already followed last year + the one who
         // left" is a relation between three tables that only the units show. Checked on the finest cells.
-        for (const h of finestDetermined(this.members, hidden, values, k)) {
-          const atomsOfH = new Set(this.members[h]!.ids.map((u) => `${this.members[h]!.universe}:${u}`));
+        atoms ??= atomsOf(this.members);
+        for (const h of finestDetermined(atoms, hidden, values, k)) {
+          const atomsOfH = new Set(atoms.atomsOfCell[h]);
           const inLine = new Set(lines.filter((l) => l.total === h || l.members.includes(h)).flatMap((l) => [l.total, ...l.members]));
           const candidates = values
             .map((_, i) => i)
-            .filter((i) => !hidden[i] && values[i]! > 0 && (inLine.has(i) || this.members[i]!.ids.some((u) => atomsOfH.has(`${this.members[i]!.universe}:${u}`))));
+            .filter((i) => !hidden[i] && values[i]! > 0 && (inLine.has(i) || atoms!.atomsOfCell[i]!.some((a) => atomsOfH.has(a))));
           const pick = candidates.sort((a, b) => Number(!inLine.has(a)) - Number(!inLine.has(b)) || cost(a, b))[0];
           if (pick === undefined) continue;
           this.why.set(pick, `finest(${h})`);
           hidden[pick] = true;
           changed = true;
-          break;
-        }
-      }
-      if (!changed && this.finestAudit) {
-        // Bounds on the finest cells: hide the smallest shown population holding the pinned cell's units (it is what
-        // caps it), or else the cheapest shown one sharing units with it.
-        for (const h of finestBoundsPinned(this.members, hidden, values, k, masked)) {
-          const unitsOfH = new Set(this.members[h]!.ids.map((u) => `${this.members[h]!.universe}:${u}`));
-          const shared = (i: number) => this.members[i]!.ids.filter((u) => unitsOfH.has(`${this.members[i]!.universe}:${u}`)).length;
-          const candidates = values.map((_, i) => i).filter((i) => !hidden[i] && values[i]! > 0 && shared(i) > 0);
-          const pick = candidates.sort((a, b) => Number(shared(a) < unitsOfH.size) - Number(shared(b) < unitsOfH.size) || values[a]! - values[b]! || cost(a, b))[0];
-          if (pick === undefined) {
-            if (masked[h]) continue;
-            this.why.set(h, `finest-relabel`);
-            masked[h] = true;
-          } else {
-            this.why.set(pick, `finest-bounds(${h})`);
-            hidden[pick] = true;
-          }
-          changed = true;
-          break;
         }
       }
       if (!changed) break;

@@ -7,12 +7,31 @@ import type { ReportScope } from '../scope.ts';
 import { declareYears } from './catalogue.ts';
 import type { ProtectedSource, ProtectedView } from './source.ts';
 import { today } from '../../time.ts';
+import { loadCalendar } from '../../reporting/calendar.ts';
+import { periodById, type CalendarSettings } from '../../reporting/periods.ts';
+
+/** The months or quarters of a year in the department's calendar. */
+function periodsOfYear(calendar: CalendarSettings, year: number) {
+  const ids = calendar.rhythm === 'mensuel' ? Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`) : [1, 2, 3, 4].map((q) => `${year}-T${q}`);
+  return ids.map((id) => periodById(calendar, id)).filter((p) => p !== null);
+}
 
 /** Years a department's ledger spans at most (a guard on the cost; older years read as empty). */
 export const MAX_YEARS = 30;
 
-// One ledger per department and threshold, built once per request (a workbook reads five reports).
+/**
+ * Ledgers kept between requests, per database: a department's ledger is rebuilt only after a write. The key holds
+ * SQLite's count of rows changed on this connection and its data version (bumped by a commit from any other
+ * connection), so any write — here or from another process — invalidates it; and the day, which moves ages and
+ * the current year. A few departments at most are kept (the most recently read).
+ */
 const cache = new WeakMap<object, Map<string, Map<number, ProtectedSource>>>();
+const KEPT_DEPARTMENTS = 3;
+
+function dataVersion(ctx: StaffContext): string {
+  const changes = (ctx.sqlite.prepare('SELECT total_changes() AS c').get() as { c: number }).c;
+  return `${changes}.${String(ctx.sqlite.pragma('data_version', { simple: true }))}`;
+}
 
 /** The first year the department (or one association of it) has data for: steering table or submitted declaration. */
 export function firstDataYear(ctx: StaffContext, scope: Pick<ReportScope, 'departmentId' | 'associationId'>): number | null {
@@ -35,15 +54,20 @@ export function firstDataYear(ctx: StaffContext, scope: Pick<ReportScope, 'depar
  * current one. A year after the current one is refused: adding it would change the verdicts of the others.
  */
 export function protectedDepartment(ctx: StaffContext, scope: ReportScope): Map<number, ProtectedSource> {
-  let perCtx = cache.get(ctx);
-  if (!perCtx) cache.set(ctx, (perCtx = new Map()));
-  const key = `${scope.departmentId}|${scope.k}`;
-  const hit = perCtx.get(key);
-  if (hit) return hit;
+  let kept = cache.get(ctx.sqlite);
+  if (!kept) cache.set(ctx.sqlite, (kept = new Map()));
   const now = today(ctx);
+  const key = `${scope.departmentId}|${scope.k}|${now}|${dataVersion(ctx)}`;
+  const hit = kept.get(key);
+  if (hit) {
+    kept.delete(key);
+    kept.set(key, hit);
+    return hit;
+  }
   const last = Number(now.slice(0, 4));
   const first = Math.max(last - MAX_YEARS + 1, Math.min(firstDataYear(ctx, { departmentId: scope.departmentId, associationId: null }) ?? last, last));
   const department = { ...scope, associationId: null };
+  const calendar = loadCalendar(ctx.db, scope.departmentId);
   const associationIds = ctx.db
     .select({ id: departmentAssociations.associationId })
     .from(departmentAssociations)
@@ -60,8 +84,11 @@ export function protectedDepartment(ctx: StaffContext, scope: ReportScope): Map<
     territories: scope.territories,
     mentorships: loadMentorships(ctx, department, { from: `${first - 1}-01-01`, to: `${last}-12-31` }),
     links: loadLinks(ctx, department, { from: `${first}-01-01`, to: `${last}-12-31` }),
+    cotechPeriods: (year) => periodsOfYear(calendar, year),
   });
-  perCtx.set(key, sources);
+  for (const old of [...kept.keys()]) if (old.startsWith(`${scope.departmentId}|${scope.k}|`)) kept.delete(old);
+  kept.set(key, sources);
+  while (kept.size > KEPT_DEPARTMENTS) kept.delete(kept.keys().next().value!);
   return sources;
 }
 
@@ -73,7 +100,8 @@ export function protectedYear(ctx: StaffContext, scope: ReportScope, year: numbe
   const last = Math.max(...sources.keys());
   if (year > last) throw badRequest(`L’année ${year} n’est pas encore commencée : choisissez une année jusqu’à ${last}.`);
   const associationIds = sources.get(last)!.associationIds;
-  return declareYears({ years: [year], k: scope.k, today: today(ctx), associationIds, lists: scope.lists, territories: scope.territories, mentorships: [], links: [] }).get(year)!;
+  const calendar = loadCalendar(ctx.db, scope.departmentId);
+  return declareYears({ years: [year], k: scope.k, today: today(ctx), associationIds, lists: scope.lists, territories: scope.territories, mentorships: [], links: [], cotechPeriods: (y) => periodsOfYear(calendar, y) }).get(year)!;
 }
 
 /** The caller's view of a department-year: its association, or the department. */

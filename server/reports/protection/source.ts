@@ -24,6 +24,8 @@ export interface Category {
 export interface Dimension<T> {
   keyOf: (unit: T) => string | null;
   categories: readonly Category[];
+  /** Shown by no report: a relation a reader can write (see Ledger.cell). */
+  auxiliary?: boolean;
 }
 
 interface PopulationCells {
@@ -56,12 +58,13 @@ export class ProtectedSource {
    * Declares a population, department-wide, and the dimensions it is broken down by. Units are identified by
    * `universe` + id (mentorships "m", links "l"…): the same units in two populations are the same cell.
    */
-  population<T extends Unit>(name: string, universe: string, units: readonly T[], dims: Record<string, Dimension<T>>): void {
+  population<T extends Unit>(name: string, universe: string, units: readonly T[], dims: Record<string, Dimension<T>>, options: { auxiliary?: boolean } = {}): void {
+    const role = (auxiliary: boolean | undefined) => (auxiliary ? 'auxiliary' : 'published');
     const scopes: (number | null)[] = [ALL, ...this.associationIds];
     const inScope = (a: number | null) => (a === ALL ? units : units.filter((u) => u.associationId === a));
     const pop: PopulationCells = { universe, total: new Map(), dims: new Map() };
     const byScope = new Map(scopes.map((a) => [a, inScope(a)]));
-    for (const a of scopes) pop.total.set(a, this.ledger.cell(universe, byScope.get(a)!.map((u) => u.id)));
+    for (const a of scopes) pop.total.set(a, this.ledger.cell(universe, byScope.get(a)!.map((u) => u.id), role(options.auxiliary)));
     this.ledger.line(pop.total.get(ALL)!, this.associationIds.map((a) => pop.total.get(a)!));
     for (const [dimName, dim] of Object.entries(dims)) {
       // Categories: the known ones (a zero is information), then codes met anywhere in the department, then "not filled".
@@ -80,7 +83,7 @@ export class ProtectedSource {
       for (const a of scopes) {
         const groups: number[][] = categories.map(() => []);
         for (const u of byScope.get(a)!) groups[index.get(dim.keyOf(u) ?? NOT_FILLED.key)!]!.push(u.id);
-        const ids = groups.map((g) => this.ledger.cell(universe, g));
+        const ids = groups.map((g) => this.ledger.cell(universe, g, role(options.auxiliary || dim.auxiliary)));
         cells.set(a, ids);
         this.ledger.line(pop.total.get(a)!, ids);
       }

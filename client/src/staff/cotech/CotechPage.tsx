@@ -142,8 +142,8 @@ function Agenda({ data }: { data: Cotech }) {
           </tbody>
         </table>
         <p className="note">
-          Secret statistique : « &lt; {data.threshold} » remplace un effectif de 1 à {data.threshold - 1}, ou un effectif masqué pour qu’on ne
-          puisse pas retrouver un petit effectif par différence avec un total.
+          Secret statistique : « &lt; {data.threshold} » remplace un effectif de 1 à {data.threshold - 1} ; « masqué » cache un effectif, petit ou
+          non, pour qu’on ne puisse pas retrouver un petit effectif par différence avec un total, une autre période ou un autre rapport.
         </p>
         <h3>Profils repérés (candidatures reçues sur la période)</h3>
         <p>Ensemble des associations : {applications(data.ensembleProfils.total)}.</p>

@@ -2,7 +2,7 @@
  * Linked tables (issue 12.4): random small registries, every report computed for the department-year and the year
  * before, for every filter (department, each association; the dashboard at its reference day and on a chosen day),
  * every published count collected with the units it counts, and an attacker that combines them all.
- * Strategies: (a) the same population published elsewhere; (b) a line's total minus its visible cells, across
+ * The Cotech of every quarter is published too. Strategies: (a) the same population published elsewhere; (b) a line's total minus its visible cells, across
  * tables sharing a total; (c) differences of nested populations (department − associations, one year − the other,
  * A − B − C); (d) exact linear algebra over the registry's finest cells (every published count as a 0/1 vector,
  * Gaussian elimination over the rationals: a hidden cell in the span of shown ones is known); plus bounds
@@ -19,6 +19,7 @@ import { computeDashboard } from '../../../../server/reports/dashboard/compute.t
 import { computeResponseRates } from '../../../../server/reports/response-rate/compute.ts';
 import { computeValueChain, type ValueChainFacts } from '../../../../server/reports/value-chain/compute.ts';
 import { seriesFor } from '../../../../server/reports/evolution/compute.ts';
+import { computeCotechFigures } from '../../../../server/cotech/compute.ts';
 
 const YEAR = 2025;
 const TODAY = '2026-06-01';
@@ -29,6 +30,7 @@ const TODAY = '2026-06-01';
  */
 const YEARS = (process.env.H1_YEARS ?? `${YEAR - 1},${YEAR},${YEAR + 1}`).split(',').map(Number);
 const entry = (code: string, group: string | null = null): ListEntry => ({ code, label: code, group });
+const quarters = (y: number) => [1, 2, 3, 4].map((q) => ({ id: `${y}-T${q}`, start: `${y}-${String(3 * q - 2).padStart(2, '0')}-01`, end: `${y}-${String(3 * q).padStart(2, '0')}-${q === 1 || q === 4 ? 31 : 30}` }));
 const LISTS: Record<ListKind, ListEntry[]> = {
   sexe: [entry('F'), entry('H')],
   niveau_scolaire: [entry('6e', 'Collège'), entry('2nde', 'Lycée')],
@@ -114,8 +116,10 @@ function publishEverything(r: Registry) {
   const { mentorships, links } = build(r);
   const associationIds = Array.from({ length: r.associations }, (_, i) => i + 1);
   const associations = associationIds.map((id) => ({ id, name: `A${id}` }));
-  const sources: Map<number, ProtectedSource> = declareYears({ years: YEARS, k: r.k, today: TODAY, associationIds, lists: LISTS, territories: TERRITORIES, mentorships, links, trace: true });
   const outputs: unknown[] = [];
+  const sources: Map<number, ProtectedSource> = declareYears({ years: YEARS, k: r.k, today: TODAY, associationIds, lists: LISTS, territories: TERRITORIES, mentorships, links, trace: true, cotechPeriods: quarters });
+  // The Cotech of every quarter (figures and profiles per association and for the department).
+  for (const y of YEARS) for (const period of quarters(y)) outputs.push(computeCotechFigures({ period, threshold: r.k, associations, mentorships: [], placements: LISTS.type_placement, source: sources.get(y) }));
   for (const associationId of [null, ...associationIds]) {
     const inScope = <T extends { associationId: number }>(xs: readonly T[]) => (associationId === null ? [...xs] : xs.filter((x) => x.associationId === associationId));
     for (const date of ['2025-12-31', '2025-06-30']) {
@@ -280,7 +284,7 @@ function attack(published: readonly Published[], k: number): { strategy: Strateg
   // and to the column "2025 jeunes.sexe=F" over associations (total "2025 jeunes.sexe=F[dép.]").
   const families = new Map<string, number[]>();
   for (const c of list) {
-    const m = /^(\d+) ([a-z_]+)(?:\.([a-z_0-9]+)=([^[]+))?\[(.+)\]$/.exec(c.where);
+    const m = /^(\d+) ([a-zA-Z_:0-9-]+)(?:\.([a-z_0-9]+)=([^[]+))?\[(.+)\]$/.exec(c.where);
     if (!m) continue;
     const [, y, pop, dim, cat, scope] = m;
     const add = (key: string) => families.set(key, [...(families.get(key) ?? []), index.get(c)!]);

@@ -47,7 +47,7 @@ export const unitOf = (m: ReportMeasure | null, unit: string) => (m && m.denomin
 export function SuppressionNote({ k }: { k: number }) {
   return (
     <p className="hidden-note">
-      « &lt; {k} » : effectif de 1 à {k - 1} (secret statistique). « masqué » : effectif d’au moins {k} caché pour qu’un petit effectif voisin ne puisse pas être retrouvé par différence avec un total, ou part, moyenne ou évolution calculée sur un effectif caché.
+      « &lt; {k} » : effectif de 1 à {k - 1} (secret statistique). « masqué » : effectif caché, petit ou non, pour qu’aucun petit effectif ne puisse être retrouvé par différence ou par recoupement de tableaux et d’années, ou part, moyenne ou évolution calculée sur un effectif caché.
     </p>
   );
 }
