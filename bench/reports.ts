@@ -30,6 +30,7 @@ import type { StaffContext } from '../server/context.ts';
 import { valueChainReport } from '../server/reports/value-chain/query.ts';
 import { dashboardReport } from '../server/reports/dashboard/query.ts';
 import { evolutionReport } from '../server/reports/evolution/query.ts';
+import { forgetProtectedLedgers } from '../server/reports/protection/query.ts';
 import { median, QUICK, round as roundTo, RUNS, spread } from './support/stats.ts';
 
 // Bump when the generated rows change: the cached files are keyed by it (and by the migrations).
@@ -352,6 +353,11 @@ function openFor(path: string, code: string) {
     value_chain: () => valueChainReport(ctx, { year: YEAR, compare: 'previous' }),
     dashboard: () => dashboardReport(ctx, { year: YEAR }),
     evolution: () => evolutionReport(ctx, { year: YEAR }),
+    // The first report after a write: the department's protected ledger (every year) is built anew.
+    dashboard_cold: () => {
+      forgetProtectedLedgers(o.sqlite);
+      return dashboardReport(ctx, { year: YEAR });
+    },
   };
   const plans = Object.fromEntries(
     [

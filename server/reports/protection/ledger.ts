@@ -140,19 +140,47 @@ export class SparseSpan {
  * of the lines restricted to the hidden cells. Worked modulo a prime: a determination over the rationals is always
  * found, and a rare spurious one only hides one cell more.
  */
-export function determinedCells(cellCount: number, lines: readonly Line[], hidden: readonly boolean[]): number[] {
-  void cellCount;
-  const span = new SparseSpan();
-  const involved = new Set<number>();
+export function determinedCells(cellCount: number, lines: readonly Line[], hidden: readonly boolean[], memo?: Map<string, number[]>): number[] {
+  // The row space splits into the connected parts of the hidden cells (two hidden cells are linked by a line through
+  // both): each part is solved alone, and a part whose cells did not change since the last call keeps its answer
+  // (its rows are the same: a changed row means a newly hidden cell in the part).
+  const parent = new Int32Array(cellCount).map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
+    return x;
+  };
+  const rows: Map<number, number>[] = [];
   for (const line of lines) {
     const row = new Map<number, number>();
     for (const m of line.members) if (hidden[m]) row.set(m, mod((row.get(m) ?? 0) + 1));
     if (hidden[line.total]) row.set(line.total, mod((row.get(line.total) ?? 0) - 1));
+    for (const [c, v] of row) if (v === 0) row.delete(c);
     if (row.size === 0) continue;
-    for (const c of row.keys()) involved.add(c);
-    span.add(row);
+    rows.push(row);
+    const [first, ...rest] = row.keys();
+    for (const c of rest) parent[find(c)] = find(first!);
   }
-  return [...involved].filter((h) => span.contains(new Map([[h, 1]])));
+  const parts = new Map<number, { cells: Set<number>; rows: Map<number, number>[] }>();
+  for (const row of rows) {
+    const root = find(row.keys().next().value!);
+    let part = parts.get(root);
+    if (!part) parts.set(root, (part = { cells: new Set(), rows: [] }));
+    part.rows.push(row);
+    for (const c of row.keys()) part.cells.add(c);
+  }
+  const out: number[] = [];
+  for (const part of parts.values()) {
+    const key = [...part.cells].sort((x, y) => x - y).join(',');
+    let determined = memo?.get(key);
+    if (!determined) {
+      const span = new SparseSpan();
+      for (const row of part.rows) span.add(row);
+      determined = [...part.cells].filter((h) => span.contains(new Map([[h, 1]])));
+      memo?.set(key, determined);
+    }
+    out.push(...determined);
+  }
+  return out;
 }
 
 /**
@@ -438,6 +466,8 @@ export class Ledger {
       return (hidden[pick] = true);
     };
     let rounds = 0;
+    // Parts of the exact audit already solved, by their hidden cells (see determinedCells).
+    const solved = new Map<string, number[]>();
     // The finest cells depend only on the units: computed once, on the first finest audit.
     let atoms: ReturnType<typeof atomsOf> | undefined;
     for (let round = 0; round < 10_000; round++) {
@@ -455,7 +485,7 @@ export class Ledger {
       if (changed) continue;
       // Exact audit across lines: a hidden cell still determined gets one more hidden neighbour, taken in the
       // line through it with the fewest hidden cells (the one that pins it down).
-      const determined = determinedCells(values.length, lines, hidden);
+      const determined = determinedCells(values.length, lines, hidden, solved);
       for (const h of determined) {
         const candidates = [...new Set(lines.filter((l) => l.total === h || l.members.includes(h)).flatMap((l) => [l.total, ...l.members]))].filter((i) => !hidden[i] && values[i]! > 0);
         const pick = cheapest(candidates);
@@ -510,6 +540,8 @@ export class Ledger {
       if (!changed) break;
     }
     this.mask = hidden;
+    // Kept ledgers (see query.ts) need only the verdicts: the unit lists go.
+    this.members.length = 0;
   }
 
   value(id: number): CountCell {
