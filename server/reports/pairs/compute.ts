@@ -1,7 +1,8 @@
 /** Pure computation: where both the young person and the mentor answered, do they agree? */
 import type { IndicatorFact } from '../facts.ts';
 import { codeOf } from '../measures.ts';
-import { shareMeasure, type Measure } from '../measures.ts';
+import type { Measure } from '../measures.ts';
+import { ProtectedSource } from '../protection/source.ts';
 
 const FREQUENCY_ORDER = ['plusieurs_par_semaine', 'chaque_semaine', 'deux_par_mois', 'une_par_mois', 'moins'];
 
@@ -29,26 +30,50 @@ function answersBy(values: readonly IndicatorFact[], dimension: string, audience
   return out;
 }
 
-export function agreement(values: readonly IndicatorFact[], k: number): Agreement {
-  const objective = values.filter((v) => v.indicatorId === 'resultats.objectif_atteint');
-  const frequency = values.filter((v) => v.indicatorId === 'realisations.frequence');
-  const pairsOf = (facts: IndicatorFact[], dimension: string) => {
-    const youth = answersBy(facts, dimension, 'youth');
-    const mentor = answersBy(facts, dimension, 'mentor');
-    return [...youth].filter(([m]) => mentor.has(m)).map(([m, y]) => [y, mentor.get(m)!] as const);
-  };
-  const o = pairsOf(objective, 'atteint');
-  const fq = pairsOf(frequency, 'frequence');
-  const close = fq.filter(([a, b]) => Math.abs(FREQUENCY_ORDER.indexOf(a) - FREQUENCY_ORDER.indexOf(b)) <= 1).length;
-  return {
-    objective: shareMeasure(o.filter(([a, b]) => a === b).length, o.length, k),
-    frequency: shareMeasure(fq.filter(([a, b]) => a === b).length, fq.length, k),
-    frequencyClose: shareMeasure(close, fq.length, k),
-  };
+const YES_NO = [
+  { key: 'oui', label: 'Oui' },
+  { key: 'non', label: 'Non' },
+];
+
+/** Pairs (mentorships) where both the young person and the mentor answered, with the association of the answers. */
+function pairsOf(values: readonly IndicatorFact[], indicatorId: string, dimension: string) {
+  const facts = values.filter((v) => v.indicatorId === indicatorId);
+  const youth = answersBy(facts, dimension, 'youth');
+  const mentor = answersBy(facts, dimension, 'mentor');
+  const association = new Map(facts.map((v) => [v.mentorshipId, v.associationId]));
+  return [...youth].filter(([m]) => mentor.has(m)).map(([m, y]) => ({ id: m, associationId: association.get(m)!, youth: y, mentor: mentor.get(m)! }));
 }
 
-export function computePairs(input: { k: number; associations: { id: number; name: string }[]; values: IndicatorFact[]; withTotal: boolean }): PairsRow[] {
-  const rows: PairsRow[] = input.associations.map((a) => ({ associationId: a.id, label: a.name, agreement: agreement(input.values.filter((v) => v.associationId === a.id), input.k) }));
-  if (input.withTotal) rows.push({ associationId: null, label: 'Toutes les associations', agreement: agreement(input.values, input.k) });
+/**
+ * The pairs of every association of the department in one protected source (the same engine as the reports'
+ * ledger): the associations' rows and the « Toutes les associations » row are suppressed together, so that the
+ * total minus the shown associations never gives a hidden one away, whichever association the reader filters on.
+ */
+export function pairsSource(k: number, associationIds: readonly number[], values: readonly IndicatorFact[]): ProtectedSource {
+  const source = new ProtectedSource(k, associationIds);
+  const objective = pairsOf(values, 'resultats.objectif_atteint', 'atteint');
+  const frequency = pairsOf(values, 'realisations.frequence', 'frequence');
+  const same = (p: { youth: string; mentor: string }) => (p.youth === p.mentor ? 'oui' : 'non');
+  source.population('paires_objectif', 'm', objective, { accord: { keyOf: same, categories: YES_NO } });
+  source.population('paires_frequence', 'm', frequency, {
+    accord: { keyOf: same, categories: YES_NO },
+    proche: { keyOf: (p) => (Math.abs(FREQUENCY_ORDER.indexOf(p.youth) - FREQUENCY_ORDER.indexOf(p.mentor)) <= 1 ? 'oui' : 'non'), categories: YES_NO },
+  });
+  return source.seal();
+}
+
+export function agreement(source: ProtectedSource, associationId: number | null): Agreement {
+  const measure = (population: string, dimension: string): Measure => {
+    const s = source.share(population, dimension, 'oui', associationId);
+    return { value: s.value, n: s.numerator, denominator: s.denominator };
+  };
+  return { objective: measure('paires_objectif', 'accord'), frequency: measure('paires_frequence', 'accord'), frequencyClose: measure('paires_frequence', 'proche') };
+}
+
+/** `associationIds`: every association of the department (the source is the same whatever the reader sees). */
+export function computePairs(input: { k: number; associations: { id: number; name: string }[]; associationIds?: readonly number[]; values: IndicatorFact[]; withTotal: boolean }): PairsRow[] {
+  const source = pairsSource(input.k, input.associationIds ?? input.associations.map((a) => a.id), input.values);
+  const rows: PairsRow[] = input.associations.map((a) => ({ associationId: a.id, label: a.name, agreement: agreement(source, a.id) }));
+  if (input.withTotal) rows.push({ associationId: null, label: 'Toutes les associations', agreement: agreement(source, null) });
   return rows;
 }

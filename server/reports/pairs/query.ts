@@ -4,6 +4,7 @@ import { loadIndicatorValues } from '../facts.ts';
 import { AssociationFilter, ReportYear, resolveScope } from '../scope.ts';
 import type { Purpose } from '../protection/masking.ts';
 import { computePairs, type PairsRow } from './compute.ts';
+import { protectedYear } from '../protection/query.ts';
 
 export const PairsParameters = z.strictObject({ year: ReportYear, association: AssociationFilter });
 export type PairsParameters = z.infer<typeof PairsParameters>;
@@ -15,7 +16,9 @@ export interface PairsResult {
 
 export function pairsReport(ctx: StaffContext, params: PairsParameters, purpose: Purpose = 'screen'): PairsResult {
   const scope = resolveScope(ctx, params.association, purpose);
-  const values = loadIndicatorValues(ctx, scope, [params.year], ['resultats.objectif_atteint', 'realisations.frequence']);
+  // Department-wide whatever the filter: the verdicts of an association's row do not depend on who reads it.
+  const values = loadIndicatorValues(ctx, { ...scope, associationId: null }, [params.year], ['resultats.objectif_atteint', 'realisations.frequence']);
+  const associationIds = protectedYear(ctx, scope, params.year).associationIds;
   const shown = scope.associationId === null ? scope.associations : scope.associations.filter((a) => a.id === scope.associationId);
-  return { year: params.year, k: scope.k, rows: computePairs({ k: scope.k, associations: shown, values, withTotal: scope.associationId === null && shown.length > 1 }) };
+  return { year: params.year, k: scope.k, rows: computePairs({ k: scope.k, associations: shown, associationIds, values, withTotal: scope.associationId === null && shown.length > 1 }) };
 }

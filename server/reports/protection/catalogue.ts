@@ -5,7 +5,7 @@
  */
 import type { ListKind } from '../../../db/schema/index.ts';
 import { STATUS_CATEGORIES, statusOn } from '../dashboard/compute.ts';
-import type { LinkFact, MentorshipFact } from '../facts.ts';
+import type { LinkFact, MentorFact, MentorshipFact } from '../facts.ts';
 import { activeDuring, activeOn, AGE_GROUPS, ageGroup, ageOn, endedIn, groupCategories, listCategories, perYoungPerson, yearEnd, yearStart } from '../measures.ts';
 import type { ListEntry } from '../scope.ts';
 import { declareCotech, type CotechPeriod } from './cotech.ts';
@@ -27,6 +27,8 @@ export interface YearFacts {
   links: readonly LinkFact[];
   /** Keep each cell's units and log reads (property test). */
   trace?: boolean;
+  /** Every trained mentor of the department's associations (see loadMentors). */
+  mentors?: readonly MentorFact[];
   /** The department's Cotech periods of a year (months or quarters): their tables are populations too. */
   cotechPeriods?: (year: number) => readonly CotechPeriod[];
 }
@@ -62,6 +64,13 @@ export function responseState(l: LinkFact): 'answered' | 'declined' | 'pending' 
 
 /** The day ages are read on for a year: 31 December, or today while the year runs. */
 export const referenceDayOf = (year: number, today: string) => (yearEnd(year) < today ? yearEnd(year) : today);
+
+/** The first mentorship of each mentor among these (in their order). */
+function firstPerMentor(ms: readonly MentorshipFact[]): MentorshipFact[] {
+  const seen = new Map<number, MentorshipFact>();
+  for (const m of ms) if (m.mentorId !== null && !seen.has(m.mentorId)) seen.set(m.mentorId, m);
+  return [...seen.values()];
+}
 
 /** Populations and dimensions of a department-year, suppressed on their own (one year read alone, tests). */
 export function declareYear(f: YearFacts): ProtectedSource {
@@ -157,6 +166,11 @@ function declareInto(source: ProtectedSource, f: YearFacts): ProtectedSource {
       langue: { keyOf: (l) => (responseState(l) === 'answered' ? (l.language ?? 'fr') : 'sans_reponse'), categories: RESPONSE_LANGUAGES },
     });
   }
+  // Mentors: once each, through their first mentorship of the year (as young people), so that a mentor working
+  // with two associations is one unit and the associations add up to the department.
+  source.population('mentors_mobilises', 'm', firstPerMentor(active), {});
+  source.population('mentors_en_binome', 'm', firstPerMentor(active.filter((m) => activeOn(m, referenceDay))), {});
+  source.population('mentors_formes', 'mentor', (f.mentors ?? []).filter((t) => t.trainedOn?.startsWith(`${year}-`)), {});
   if (f.cotechPeriods) declareCotech(source, year, f.cotechPeriods(year), f.mentorships, f.lists.type_placement);
   return source;
 }

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { departmentAssociations } from '../../../db/schema/index.ts';
 import type { StaffContext } from '../../context.ts';
 import { badRequest } from '../../errors.ts';
-import { loadLinks, loadMentorships } from '../facts.ts';
+import { loadLinks, loadMentors, loadMentorships } from '../facts.ts';
 import type { ReportScope } from '../scope.ts';
 import { declareYears } from './catalogue.ts';
 import type { ProtectedSource, ProtectedView } from './source.ts';
@@ -89,6 +89,7 @@ export function protectedDepartment(ctx: StaffContext, scope: ReportScope): Map<
     territories: scope.territories,
     mentorships: loadMentorships(ctx, department, { from: `${first - 1}-01-01`, to: `${last}-12-31` }),
     links: loadLinks(ctx, department, { from: `${first}-01-01`, to: `${last}-12-31` }),
+    mentors: loadMentors(ctx, department),
     cotechPeriods: (year) => periodsOfYear(calendar, year),
   });
   for (const old of [...kept.keys()]) if (old.startsWith(`${scope.departmentId}|${scope.k}|`)) kept.delete(old);

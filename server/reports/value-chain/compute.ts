@@ -295,12 +295,13 @@ export function computeYear(
       },
     ],
   });
-  put('realisations.mentors_formes', { main: countMeasure(mentorsTrainedIn(f.mentors, year), k), note: MENTORS_TRAINED_DEFINITION });
+  // Mentors are populations of the protected source too (each once, through their first mentorship of the year).
+  put('realisations.mentors_formes', { main: countOf('mentors_formes', mentorsTrainedIn(f.mentors, year)), note: MENTORS_TRAINED_DEFINITION });
   const mobilised = new Set(active.filter((m) => m.mentorId !== null).map((m) => m.mentorId));
   const inPair = new Set(active.filter((m) => m.mentorId !== null && activeOn(m, referenceDay)).map((m) => m.mentorId));
   put('realisations.mentors_mobilises', {
-    main: countMeasure(mobilised.size, k),
-    details: [{ key: 'en_binome', label: `En binôme au ${referenceDay.split('-').reverse().join('/')}`, unit: 'nombre', current: countMeasure(inPair.size, k) }],
+    main: countOf('mentors_mobilises', mobilised.size),
+    details: [{ key: 'en_binome', label: `En binôme au ${referenceDay.split('-').reverse().join('/')}`, unit: 'nombre', current: countOf('mentors_en_binome', inPair.size) }],
   });
   put('realisations.structures_mobilisees', {
     main: EMPTY,

@@ -4,7 +4,7 @@ import type { IndicatorFact, LinkFact, MentorshipFact } from '../../../server/re
 import { computeValueChain, type ValueChainFacts } from '../../../server/reports/value-chain/compute.ts';
 import { computeDashboard } from '../../../server/reports/dashboard/compute.ts';
 import { audienceRate, computeResponseRates } from '../../../server/reports/response-rate/compute.ts';
-import { agreement } from '../../../server/reports/pairs/compute.ts';
+import { agreement, computePairs, pairsSource } from '../../../server/reports/pairs/compute.ts';
 import { point, wordingChanges } from '../../../server/reports/evolution/compute.ts';
 import { ageGroup, ageOn } from '../../../server/reports/measures.ts';
 import { DEFAULT_LISTS } from '../../../server/settings/default-lists.ts';
@@ -165,8 +165,17 @@ describe('pairs agreement (pure)', () => {
   it('agreement among pairs where both answered', () => {
     const v = (mentorshipId: number, audience: 'youth' | 'mentor', code: string): IndicatorFact => ({ responseId: mentorshipId * 2 + (audience === 'youth' ? 0 : 1), mentorshipId, associationId: 1, year: 2025, audience, indicatorId: 'resultats.objectif_atteint', dimension: 'atteint', value: null, valueText: code });
     const values = [...Array.from({ length: 24 }, (_, i) => [v(i, 'youth', 'oui'), v(i, 'mentor', i < 12 ? 'oui' : 'non')]).flat(), v(99, 'youth', 'oui')];
-    expect(agreement(values, 11).objective).toEqual({ value: 0.5, n: 12, denominator: 24 });
-    expect(agreement([], 11).frequency).toEqual({ value: null, n: 0, denominator: 0 });
+    expect(agreement(pairsSource(11, [1], values), 1).objective).toEqual({ value: 0.5, n: 12, denominator: 24 });
+    expect(agreement(pairsSource(11, [1], []), 1).frequency).toEqual({ value: null, n: 0, denominator: 0 });
+  });
+  it('the total row and the associations are suppressed together: the total minus the others gives nothing away', () => {
+    const v = (mentorshipId: number, associationId: number, audience: 'youth' | 'mentor', code: string): IndicatorFact => ({ responseId: mentorshipId * 2 + (audience === 'youth' ? 0 : 1), mentorshipId, associationId, year: 2025, audience, indicatorId: 'resultats.objectif_atteint', dimension: 'atteint', value: null, valueText: code });
+    // A: 20 pairs, B: 3 pairs (hidden); before, the total row showed 23 and gave B's 3 away.
+    const values = [...Array.from({ length: 20 }, (_, i) => [v(i, 1, 'youth', 'oui'), v(i, 1, 'mentor', 'oui')]), ...Array.from({ length: 3 }, (_, i) => [v(100 + i, 2, 'youth', 'oui'), v(100 + i, 2, 'mentor', 'non')])].flat();
+    const rows = computePairs({ k: 5, associations: [{ id: 1, name: 'A' }, { id: 2, name: 'B' }], values, withTotal: true });
+    const n = rows.map((r) => r.agreement.objective.denominator);
+    expect(typeof n[1]).toBe('object');
+    expect(typeof n[0] === 'number' && typeof n[2] === 'number').toBe(false);
   });
 });
 

@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ListKind } from '../../../../db/schema/index.ts';
-import type { LinkFact, MentorshipFact } from '../../../../server/reports/facts.ts';
+import type { LinkFact, MentorFact, MentorshipFact } from '../../../../server/reports/facts.ts';
 import type { ListEntry } from '../../../../server/reports/scope.ts';
 import { declareYears } from '../../../../server/reports/protection/catalogue.ts';
 import type { ProtectedSource } from '../../../../server/reports/protection/source.ts';
@@ -59,11 +59,12 @@ const Row = fc.record({
   school: fc.constantFrom('6e', '2nde'),
   youth: fc.integer({ min: 0, max: 3 }),
   mentor: fc.integer({ min: 0, max: 3 }),
+  pairedWith: fc.constantFrom(null, 1, 2, 3, 4, 5, 6),
 });
 const Registry = fc.record({ k: fc.constantFrom(3, 5, 6), associations: fc.integer({ min: 2, max: 3 }), rows: fc.array(Row, { minLength: 4, maxLength: 60 }) });
 type Registry = typeof Registry extends fc.Arbitrary<infer T> ? T : never;
 
-function build(r: Registry): { mentorships: MentorshipFact[]; links: LinkFact[] } {
+function build(r: Registry): { mentorships: MentorshipFact[]; links: LinkFact[]; mentors: MentorFact[] } {
   const mentorships: MentorshipFact[] = r.rows.map((x, i) => {
     const ended = x.status !== 'en_cours' && x.status !== 'candidature';
     const startedOn = x.status === 'candidature' ? null : x.since === 'this' ? '2025-03-01' : '2024-03-01';
@@ -72,7 +73,7 @@ function build(r: Registry): { mentorships: MentorshipFact[]; links: LinkFact[] 
       id: i + 1,
       associationId: (x.assoc % r.associations) + 1,
       youngPersonId: i + 1,
-      mentorId: null,
+      mentorId: x.status === 'candidature' ? null : x.pairedWith,
       status: x.status,
       appliedOn: x.status === 'candidature' ? (x.since === 'this' ? '2025-02-01' : '2024-11-01') : '2024-01-15',
       matchedOn: null,
@@ -99,7 +100,9 @@ function build(r: Registry): { mentorships: MentorshipFact[]; links: LinkFact[] 
       links.push({ id: links.length + 1, mentorshipId: m.id, associationId: m.associationId, endedOn: m.endedOn, audience, state: state[s]!, declined: s === 1 ? false : null, responded: s === 1, questionnaireVersionId: 1 });
     }
   });
-  return { mentorships, links };
+  // Six mentors, trained in 2024 or 2025, each with the association of their number.
+  const mentors: MentorFact[] = [1, 2, 3, 4, 5, 6].map((id) => ({ id, associationId: (id % r.associations) + 1, trainedOn: id % 2 === 0 ? '2024-05-01' : '2025-05-01' }));
+  return { mentorships, links, mentors };
 }
 
 interface Published {
@@ -113,11 +116,11 @@ interface Published {
 
 /** Every report, for every filter; returns what was read from the sources and the counts the outputs carry. */
 function publishEverything(r: Registry) {
-  const { mentorships, links } = build(r);
+  const { mentorships, links, mentors } = build(r);
   const associationIds = Array.from({ length: r.associations }, (_, i) => i + 1);
   const associations = associationIds.map((id) => ({ id, name: `A${id}` }));
   const outputs: unknown[] = [];
-  const sources: Map<number, ProtectedSource> = declareYears({ years: YEARS, k: r.k, today: TODAY, associationIds, lists: LISTS, territories: TERRITORIES, mentorships, links, trace: true, cotechPeriods: quarters });
+  const sources: Map<number, ProtectedSource> = declareYears({ years: YEARS, k: r.k, today: TODAY, associationIds, lists: LISTS, territories: TERRITORIES, mentorships, links, mentors, trace: true, cotechPeriods: quarters });
   // The Cotech of every quarter (figures and profiles per association and for the department).
   for (const y of YEARS) for (const period of quarters(y)) outputs.push(computeCotechFigures({ period, threshold: r.k, associations, mentorships: [], placements: LISTS.type_placement, source: sources.get(y) }));
   for (const associationId of [null, ...associationIds]) {
@@ -136,7 +139,7 @@ function publishEverything(r: Registry) {
       territories: TERRITORIES,
       keyIndicatorIds: [],
       mentorships: inScope(mentorships),
-      mentors: [],
+      mentors: inScope(mentors),
       indicatorValues: [],
       declarations: [],
       links: inScope(links),
