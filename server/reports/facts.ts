@@ -68,6 +68,8 @@ export interface LinkFact {
   questionnaireVersionId: number;
   /** Language of the response (null without one); answers are codes whatever the language. */
   language?: string | null;
+  /** The response to this link, if any (answers are counted by the link they answer). */
+  responseId?: number | null;
 }
 
 // The two big loads are plain prepared statements (cached per connection): they return the report's own
@@ -186,7 +188,7 @@ export function loadLinks(ctx: StaffContext, scope: ReportScope, period: { from:
     .leftJoin(responses, eq(responses.linkId, links.id))
     .where(and(eq(mentorships.departmentId, scope.departmentId), associationCondition(scope, mentorships.associationId), gte(mentorships.endedOn, period.from), lte(mentorships.endedOn, period.to)))
     .all()
-    .map(({ responseId, ...l }) => ({ ...l, responded: responseId !== null }));
+    .map((l) => ({ ...l, responded: l.responseId !== null }));
 }
 
 export const yearPeriod = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });

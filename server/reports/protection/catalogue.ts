@@ -5,7 +5,8 @@
  */
 import type { ListKind } from '../../../db/schema/index.ts';
 import { STATUS_CATEGORIES, statusOn } from '../dashboard/compute.ts';
-import type { LinkFact, MentorFact, MentorshipFact } from '../facts.ts';
+import type { IndicatorFact, LinkFact, MentorFact, MentorshipFact } from '../facts.ts';
+import { declareAnswers } from './answers.ts';
 import { activeDuring, activeOn, AGE_GROUPS, ageGroup, ageOn, endedIn, groupCategories, listCategories, perYoungPerson, yearEnd, yearStart } from '../measures.ts';
 import type { ListEntry } from '../scope.ts';
 import { declareCotech, type CotechPeriod } from './cotech.ts';
@@ -27,6 +28,8 @@ export interface YearFacts {
   links: readonly LinkFact[];
   /** Keep each cell's units and log reads (property test). */
   trace?: boolean;
+  /** Questionnaire answers of the department's links (the slices of ANSWER_SLICES), every year. */
+  answers?: readonly IndicatorFact[];
   /** Every trained mentor of the department's associations (see loadMentors). */
   mentors?: readonly MentorFact[];
   /** The department's Cotech periods of a year (months or quarters): their tables are populations too. */
@@ -171,6 +174,8 @@ function declareInto(source: ProtectedSource, f: YearFacts): ProtectedSource {
   source.population('mentors_mobilises', 'm', firstPerMentor(active), {});
   source.population('mentors_en_binome', 'm', firstPerMentor(active.filter((m) => activeOn(m, referenceDay))), {});
   source.population('mentors_formes', 'mentor', (f.mentors ?? []).filter((t) => t.trainedOn?.startsWith(`${year}-`)), {});
+  const linkOf = new Map(f.links.flatMap((l) => (l.responseId == null ? [] : [[l.responseId, l.id] as const])));
+  declareAnswers(source, (f.answers ?? []).filter((v) => v.year === year), linkOf);
   if (f.cotechPeriods) declareCotech(source, year, f.cotechPeriods(year), f.mentorships, f.lists.type_placement);
   return source;
 }

@@ -132,6 +132,30 @@ export class SparseSpan {
   contains(input: ReadonlyMap<number, number>): boolean {
     return this.reduce(input).size === 0;
   }
+
+  /**
+   * The columns whose unit vector lies in the span, all at once: a unit vector e_c is in the span exactly when c is
+   * a pivot whose fully reduced row is e_c itself. Rows are fully reduced from the last pivot back (each fully
+   * reduced row holds its pivot and columns that are no pivot, so one pass per row suffices).
+   */
+  unitColumns(): number[] {
+    const pivots = [...this.basis.keys()].sort((a, b) => b - a);
+    const full = new Map<number, Map<number, number>>();
+    for (const p of pivots) {
+      const row = new Map(this.basis.get(p)!);
+      for (const [c, v] of [...row]) {
+        const other = c === p ? undefined : full.get(c);
+        if (!other) continue;
+        for (const [j, w] of other) {
+          const x = mod((row.get(j) ?? 0) - v * w);
+          if (x === 0) row.delete(j);
+          else row.set(j, x);
+        }
+      }
+      full.set(p, row);
+    }
+    return pivots.filter((p) => full.get(p)!.size === 1);
+  }
 }
 
 /**
@@ -175,7 +199,7 @@ export function determinedCells(cellCount: number, lines: readonly Line[], hidde
     if (!determined) {
       const span = new SparseSpan();
       for (const row of part.rows) span.add(row);
-      determined = [...part.cells].filter((h) => span.contains(new Map([[h, 1]])));
+      determined = span.unitColumns();
       memo?.set(key, determined);
     }
     out.push(...determined);

@@ -2,7 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import { departmentAssociations } from '../../../db/schema/index.ts';
 import type { StaffContext } from '../../context.ts';
 import { badRequest } from '../../errors.ts';
-import { loadLinks, loadMentors, loadMentorships } from '../facts.ts';
+import { loadIndicatorValues, loadLinks, loadMentors, loadMentorships } from '../facts.ts';
+import { ANSWER_SLICES } from './answers.ts';
 import type { ReportScope } from '../scope.ts';
 import { declareYears } from './catalogue.ts';
 import type { ProtectedSource, ProtectedView } from './source.ts';
@@ -80,8 +81,9 @@ export function protectedDepartment(ctx: StaffContext, scope: ReportScope): Map<
     .orderBy(asc(departmentAssociations.associationId))
     .all()
     .map((a) => a.id);
+  const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   const sources = declareYears({
-    years: Array.from({ length: last - first + 1 }, (_, i) => first + i),
+    years,
     k: scope.k,
     today: now,
     associationIds,
@@ -90,6 +92,7 @@ export function protectedDepartment(ctx: StaffContext, scope: ReportScope): Map<
     mentorships: loadMentorships(ctx, department, { from: `${first - 1}-01-01`, to: `${last}-12-31` }),
     links: loadLinks(ctx, department, { from: `${first}-01-01`, to: `${last}-12-31` }),
     mentors: loadMentors(ctx, department),
+    answers: loadIndicatorValues(ctx, department, years, undefined, ANSWER_SLICES),
     cotechPeriods: (year) => periodsOfYear(calendar, year),
   });
   for (const old of [...kept.keys()]) if (old.startsWith(`${scope.departmentId}|${scope.k}|`)) kept.delete(old);

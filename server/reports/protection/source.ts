@@ -61,9 +61,10 @@ export class ProtectedSource {
   population<T extends Unit>(name: string, universe: string, units: readonly T[], dims: Record<string, Dimension<T>>, options: { auxiliary?: boolean } = {}): void {
     const role = (auxiliary: boolean | undefined) => (auxiliary ? 'auxiliary' : 'published');
     const scopes: (number | null)[] = [ALL, ...this.associationIds];
-    const inScope = (a: number | null) => (a === ALL ? units : units.filter((u) => u.associationId === a));
     const pop: PopulationCells = { universe, total: new Map(), dims: new Map() };
-    const byScope = new Map(scopes.map((a) => [a, inScope(a)]));
+    // One pass over the units (a department-year holds thousands of them, and some fifteen associations).
+    const byScope = new Map<number | null, T[]>(scopes.map((a) => [a, a === ALL ? (units as T[]) : []]));
+    for (const u of units) byScope.get(u.associationId)?.push(u);
     for (const a of scopes) pop.total.set(a, this.ledger.cell(universe, byScope.get(a)!.map((u) => u.id), role(options.auxiliary)));
     this.ledger.line(pop.total.get(ALL)!, this.associationIds.map((a) => pop.total.get(a)!));
     for (const [dimName, dim] of Object.entries(dims)) {

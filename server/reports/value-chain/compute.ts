@@ -35,6 +35,7 @@ import { ratio } from '../stats.ts';
 import { change, guardValue, hiddenCell, isSmall, isSuppressed, suppressCount, suppressDistribution, SUPPRESSED, type CountCell, type Distribution, type ValueCell } from '../suppression.ts';
 import type { ListKind } from '../../../db/schema/index.ts';
 import type { ProtectedView } from '../protection/source.ts';
+import { answers } from '../protection/answers.ts';
 import { protectedRate } from '../response-rate/compute.ts';
 
 export interface Detail {
@@ -208,6 +209,18 @@ export function computeYear(
     const cell = tot(population, n);
     return { value: cell, n: cell, denominator: null };
   };
+  // Answers are populations of the protected source too (protection/answers.ts): a share's numerator and
+  // denominator, a mean's n and a distribution of answers are its cells, the value is computed here.
+  const shareOn = (population: string, dimension: string, category: string, local: () => Measure): Measure => {
+    if (!pv) return local();
+    const s = pv.share(population, dimension, category);
+    return { value: s.value, n: s.numerator, denominator: s.denominator };
+  };
+  const meanOn = (population: string, xs: readonly number[], filledOnly = false): Measure => {
+    if (!pv) return meanMeasure(xs, k);
+    const n = filledOnly ? (pv.distribution(population, 'renseigne').items.find((i) => i.key === 'oui')?.count ?? 0) : pv.total(population);
+    return { value: guardValue(xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length, n, k), n, denominator: null };
+  };
   const active = f.mentorships.filter((m) => activeDuring(m, year));
   const ended = f.mentorships.filter((m) => endedIn(m, year));
   const young = perYoungPerson(active);
@@ -313,20 +326,20 @@ export function computeYear(
   const freqMentor = select(values, 'realisations.frequence', 'frequence', 'mentor');
   const numbers = (facts: IndicatorFact[]) => facts.filter((v) => v.value !== null).map((v) => v.value!);
   put('realisations.frequence', {
-    main: meanMeasure(numbers(freqYouth), k),
+    main: meanOn(answers.frequence('youth'), numbers(freqYouth), true),
     details: [
-      { key: 'jeune', label: 'Rencontres par mois, selon les jeunes', unit: 'moyenne', current: meanMeasure(numbers(freqYouth), k) },
-      { key: 'mentor', label: 'Rencontres par mois, selon les mentors', unit: 'moyenne', current: meanMeasure(numbers(freqMentor), k) },
+      { key: 'jeune', label: 'Rencontres par mois, selon les jeunes', unit: 'moyenne', current: meanOn(answers.frequence('youth'), numbers(freqYouth), true) },
+      { key: 'mentor', label: 'Rencontres par mois, selon les mentors', unit: 'moyenne', current: meanOn(answers.frequence('mentor'), numbers(freqMentor), true) },
     ],
     breakdowns: [
-      { key: 'jeune', title: 'Réponses des jeunes', current: distributionBy(freqYouth, codeOf, CODE_DIMENSIONS.frequence!, k) },
-      { key: 'mentor', title: 'Réponses des mentors', current: distributionBy(freqMentor, codeOf, CODE_DIMENSIONS.frequence!, k) },
+      { key: 'jeune', title: 'Réponses des jeunes', current: dist(answers.frequence('youth'), 'code', () => distributionBy(freqYouth, codeOf, CODE_DIMENSIONS.frequence!, k)) },
+      { key: 'mentor', title: 'Réponses des mentors', current: dist(answers.frequence('mentor'), 'code', () => distributionBy(freqMentor, codeOf, CODE_DIMENSIONS.frequence!, k)) },
     ],
     note: 'Nombre approximatif de rencontres par mois.',
   });
   const startedThisYear = f.mentorships.filter((m) => m.startedOn?.startsWith(`${year}-`) && m.appliedOn && m.matchedOn && m.matchedOn >= m.appliedOn);
   put('realisations.delai_mise_en_relation', { main: meanOf('delais', startedThisYear.map((m) => daysBetween(m.appliedOn!, m.matchedOn!))) });
-  put('realisations.assiduite', { main: meanMeasure(numbers(select(values, 'realisations.assiduite', 'assiduite', 'mentor')), k), note: 'Part moyenne des rencontres prévues où le jeune est venu, selon le mentor.' });
+  put('realisations.assiduite', { main: meanOn(answers.assiduite, numbers(select(values, 'realisations.assiduite', 'assiduite', 'mentor')), true), note: 'Part moyenne des rencontres prévues où le jeune est venu, selon le mentor.' });
   put('realisations.modalite', { main: countOf('actifs', active.length), breakdowns: [{ key: 'modalite', title: 'Par modalité', current: dist('actifs', 'modalite', () => distributionBy(active, (m) => m.modality, listCategories(f.lists.modalite), k)) }] });
   const durations = ended.filter((m) => m.startedOn && m.endedOn! >= m.startedOn).map((m) => daysBetween(m.startedOn!, m.endedOn!));
   put('realisations.duree_moyenne', { main: meanOf('durees', durations) });
@@ -335,16 +348,16 @@ export function computeYear(
   const relationMentor = numbers(select(values, RELATIONSHIP_SCORE.indicatorId, RELATIONSHIP_SCORE.dimension, 'mentor'));
   const good = (scores: number[]) => scores.filter((v) => relationshipBand(v) === 'bonne').length;
   put('realisations.qualite_relation', {
-    main: meanMeasure(relationYouth, k),
+    main: meanOn(answers.relation('youth'), relationYouth),
     details: [
-      { key: 'jeune', label: 'Score moyen selon les jeunes (0 à 100)', unit: 'score', current: meanMeasure(relationYouth, k) },
-      { key: 'mentor', label: 'Score moyen selon les mentors (0 à 100)', unit: 'score', current: meanMeasure(relationMentor, k) },
-      { key: 'bonne_jeune', label: 'Bonne relation (75 et plus), selon les jeunes', unit: 'part', current: shareMeasure(good(relationYouth), relationYouth.length, k) },
-      { key: 'bonne_mentor', label: 'Bonne relation (75 et plus), selon les mentors', unit: 'part', current: shareMeasure(good(relationMentor), relationMentor.length, k) },
+      { key: 'jeune', label: 'Score moyen selon les jeunes (0 à 100)', unit: 'score', current: meanOn(answers.relation('youth'), relationYouth) },
+      { key: 'mentor', label: 'Score moyen selon les mentors (0 à 100)', unit: 'score', current: meanOn(answers.relation('mentor'), relationMentor) },
+      { key: 'bonne_jeune', label: 'Bonne relation (75 et plus), selon les jeunes', unit: 'part', current: shareOn(answers.relation('youth'), 'niveau', 'bonne', () => shareMeasure(good(relationYouth), relationYouth.length, k)) },
+      { key: 'bonne_mentor', label: 'Bonne relation (75 et plus), selon les mentors', unit: 'part', current: shareOn(answers.relation('mentor'), 'niveau', 'bonne', () => shareMeasure(good(relationMentor), relationMentor.length, k)) },
     ],
     breakdowns: [
-      { key: 'jeune', title: 'Niveau de relation, selon les jeunes', current: distributionBy(relationYouth, relationshipBand, RELATIONSHIP_BANDS, k) },
-      { key: 'mentor', title: 'Niveau de relation, selon les mentors', current: distributionBy(relationMentor, relationshipBand, RELATIONSHIP_BANDS, k) },
+      { key: 'jeune', title: 'Niveau de relation, selon les jeunes', current: dist(answers.relation('youth'), 'niveau', () => distributionBy(relationYouth, relationshipBand, RELATIONSHIP_BANDS, k)) },
+      { key: 'mentor', title: 'Niveau de relation, selon les mentors', current: dist(answers.relation('mentor'), 'niveau', () => distributionBy(relationMentor, relationshipBand, RELATIONSHIP_BANDS, k)) },
     ],
     note: 'Score de 0 à 100 : moyenne des quatre réponses (écoute, parler de ce qui compte, aide pour avancer, confiance) ramenée de 1–4 à 0–100, pour les répondants qui ont répondu aux quatre.',
   });
@@ -372,17 +385,19 @@ export function computeYear(
   const mentorReached = valueShare(select(values, 'resultats.objectif_atteint', 'atteint', 'mentor'), 1);
   const youthChanged = valueShare(select(values, 'resultats.objectif_atteint', 'objectif_change', 'youth'), 1);
   const mentorChanged = valueShare(select(values, 'resultats.objectif_atteint', 'objectif_change', 'mentor'), 1);
+  const youthChangedMeasure = shareOn(answers.objectifChange('youth'), 'valeur', 'oui', () => shareMeasure(youthChanged.numerator, youthChanged.denominator, k));
+  const mentorChangedMeasure = shareOn(answers.objectifChange('mentor'), 'valeur', 'oui', () => shareMeasure(mentorChanged.numerator, mentorChanged.denominator, k));
   put('resultats.objectif_atteint', {
     main: ended.length === 0 ? reachedShare : reachedMeasure,
     details: [
-      { key: 'jeune', label: 'Objectif atteint, selon les jeunes (réponse « oui »)', unit: 'part', current: shareMeasure(youthReached.numerator, youthReached.denominator, k) },
-      { key: 'mentor', label: 'Objectif atteint, selon les mentors (réponse « oui »)', unit: 'part', current: shareMeasure(mentorReached.numerator, mentorReached.denominator, k) },
-      { key: 'change_jeune', label: 'Objectif qui a changé en route, selon les jeunes', unit: 'part', current: shareMeasure(youthChanged.numerator, youthChanged.denominator, k) },
-      { key: 'change_mentor', label: 'Objectif qui a changé en route, selon les mentors', unit: 'part', current: shareMeasure(mentorChanged.numerator, mentorChanged.denominator, k) },
+      { key: 'jeune', label: 'Objectif atteint, selon les jeunes (réponse « oui »)', unit: 'part', current: shareOn(answers.atteintValeur('youth'), 'valeur', 'oui', () => shareMeasure(youthReached.numerator, youthReached.denominator, k)) },
+      { key: 'mentor', label: 'Objectif atteint, selon les mentors (réponse « oui »)', unit: 'part', current: shareOn(answers.atteintValeur('mentor'), 'valeur', 'oui', () => shareMeasure(mentorReached.numerator, mentorReached.denominator, k)) },
+      { key: 'change_jeune', label: 'Objectif qui a changé en route, selon les jeunes', unit: 'part', current: youthChangedMeasure },
+      { key: 'change_mentor', label: 'Objectif qui a changé en route, selon les mentors', unit: 'part', current: mentorChangedMeasure },
     ],
     breakdowns: [
-      { key: 'jeune', title: 'Réponses des jeunes', current: distributionBy(select(values, 'resultats.objectif_atteint', 'atteint', 'youth'), codeOf, CODE_DIMENSIONS.atteint!, k) },
-      { key: 'mentor', title: 'Réponses des mentors', current: distributionBy(select(values, 'resultats.objectif_atteint', 'atteint', 'mentor'), codeOf, CODE_DIMENSIONS.atteint!, k) },
+      { key: 'jeune', title: 'Réponses des jeunes', current: dist(answers.atteint('youth'), 'code', () => distributionBy(select(values, 'resultats.objectif_atteint', 'atteint', 'youth'), codeOf, CODE_DIMENSIONS.atteint!, k)) },
+      { key: 'mentor', title: 'Réponses des mentors', current: dist(answers.atteint('mentor'), 'code', () => distributionBy(select(values, 'resultats.objectif_atteint', 'atteint', 'mentor'), codeOf, CODE_DIMENSIONS.atteint!, k)) },
     ],
     note: 'Part des mentorats terminés dans l’année avec le statut « objectif atteint ». Ne pas atteindre l’objectif n’est pas forcément un échec.',
   });
@@ -405,17 +420,17 @@ export function computeYear(
     const before = numbers(select(values, id, 'avant', 'youth').filter((v) => paired.has(v.responseId)));
     const now = numbers(select(values, id, 'aujourdhui', 'youth').filter((v) => paired.has(v.responseId)));
     put(id, {
-      main: shareMeasure(t.numerator, t.denominator, k),
+      main: shareOn(answers.progres(id), 'progres', 'oui', () => shareMeasure(t.numerator, t.denominator, k)),
       details: [
-        { key: 'avant', label: 'Moyenne « avant le mentorat » (1 à 5), jeunes ayant répondu aux deux questions', unit: 'score', current: meanMeasure(before, k) },
-        { key: 'aujourdhui', label: 'Moyenne « aujourd’hui » (1 à 5), mêmes jeunes', unit: 'score', current: meanMeasure(now, k) },
-        { key: 'evolution', label: 'Évolution moyenne (aujourd’hui − avant)', unit: 'score', current: meanMeasure(t.evolutions, k) },
+        { key: 'avant', label: 'Moyenne « avant le mentorat » (1 à 5), jeunes ayant répondu aux deux questions', unit: 'score', current: meanOn(answers.progres(id), before) },
+        { key: 'aujourdhui', label: 'Moyenne « aujourd’hui » (1 à 5), mêmes jeunes', unit: 'score', current: meanOn(answers.progres(id), now) },
+        { key: 'evolution', label: 'Évolution moyenne (aujourd’hui − avant)', unit: 'score', current: meanOn(answers.progres(id), t.evolutions) },
       ],
       note: 'Part des jeunes qui vont mieux qu’avant le mentorat et disent que c’est grâce au mentorat, parmi ceux qui ont répondu aux deux questions avant / aujourd’hui.',
     });
   }
   const stage = valueShare(select(values, 'impact.stage', 'trouve', 'youth'), 1);
-  put('impact.stage', { main: shareMeasure(stage.numerator, stage.denominator, k) });
+  put('impact.stage', { main: shareOn(answers.stage, 'valeur', 'oui', () => shareMeasure(stage.numerator, stage.denominator, k)) });
   const facets = [
     ['prise_de_parole', 'Confiance pour prendre la parole'],
     ['personne_ressource', 'Une personne sur qui compter'],
@@ -424,7 +439,7 @@ export function computeYear(
   ] as const;
   const facetShares = facets.map(([facet, label]) => {
     const t = thanksToMentoring(values, 'impact.competences_psychosociales', facet);
-    return { key: facet, label, unit: 'part' as const, current: shareMeasure(t.numerator, t.denominator, k), t };
+    return { key: facet, label, unit: 'part' as const, current: shareOn(answers.facet(facet), 'progres', 'oui', () => shareMeasure(t.numerator, t.denominator, k)), t };
   });
   // The headline counts young people who progressed on at least one facet, thanks to the mentoring.
   const anyFacet = new Set<number>();
@@ -437,7 +452,7 @@ export function computeYear(
     for (const v of select(values, 'impact.competences_psychosociales', `${facet}.evolution`, 'youth')) if ((v.value ?? 0) > 0 && thanks.has(v.responseId)) anyFacet.add(v.responseId);
   }
   put('impact.competences_psychosociales', {
-    main: shareMeasure(anyFacet.size, answeredFacet.size, k),
+    main: shareOn(answers.anyFacet, 'progres', 'oui', () => shareMeasure(anyFacet.size, answeredFacet.size, k)),
     details: facetShares.map(({ t: _t, ...d }) => d),
     note: 'Part des jeunes ayant progressé grâce au mentorat sur au moins une compétence.',
   });
@@ -450,10 +465,10 @@ export function computeYear(
       [...reasons].sort((a, b) => REASON_ORDER.indexOf(reasonGroup.get(a.key) ?? '') - REASON_ORDER.indexOf(reasonGroup.get(b.key) ?? '')),
       k,
     )),
-    stopReasonsYouth: distributionBy(select(values, 'resultats.objectif_atteint', 'motif_arret_categorie', 'youth'), codeOf, CODE_DIMENSIONS.motif_arret_categorie!, k),
-    stopReasonsMentor: distributionBy(select(values, 'resultats.objectif_atteint', 'motif_arret_categorie', 'mentor'), codeOf, CODE_DIMENSIONS.motif_arret_categorie!, k),
-    objectiveChangedYouth: shareMeasure(youthChanged.numerator, youthChanged.denominator, k),
-    objectiveChangedMentor: shareMeasure(mentorChanged.numerator, mentorChanged.denominator, k),
+    stopReasonsYouth: dist(answers.motifArret('youth'), 'code', () => distributionBy(select(values, 'resultats.objectif_atteint', 'motif_arret_categorie', 'youth'), codeOf, CODE_DIMENSIONS.motif_arret_categorie!, k)),
+    stopReasonsMentor: dist(answers.motifArret('mentor'), 'code', () => distributionBy(select(values, 'resultats.objectif_atteint', 'motif_arret_categorie', 'mentor'), codeOf, CODE_DIMENSIONS.motif_arret_categorie!, k)),
+    objectiveChangedYouth: youthChangedMeasure,
+    objectiveChangedMentor: mentorChangedMeasure,
   };
   const registryHasData = f.mentorships.some((m) => touchesYear(m, year));
   if (!registryHasData) {

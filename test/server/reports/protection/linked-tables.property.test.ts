@@ -11,7 +11,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ListKind } from '../../../../db/schema/index.ts';
-import type { LinkFact, MentorFact, MentorshipFact } from '../../../../server/reports/facts.ts';
+import type { IndicatorFact, LinkFact, MentorFact, MentorshipFact } from '../../../../server/reports/facts.ts';
 import type { ListEntry } from '../../../../server/reports/scope.ts';
 import { declareYears } from '../../../../server/reports/protection/catalogue.ts';
 import type { ProtectedSource } from '../../../../server/reports/protection/source.ts';
@@ -60,11 +60,13 @@ const Row = fc.record({
   youth: fc.integer({ min: 0, max: 3 }),
   mentor: fc.integer({ min: 0, max: 3 }),
   pairedWith: fc.constantFrom(null, 1, 2, 3, 4, 5, 6),
+  feel: fc.constantFrom(-1, 0, 1, 2),
+  thanks: fc.boolean(),
 });
 const Registry = fc.record({ k: fc.constantFrom(3, 5, 6), associations: fc.integer({ min: 2, max: 3 }), rows: fc.array(Row, { minLength: 4, maxLength: 60 }) });
 type Registry = typeof Registry extends fc.Arbitrary<infer T> ? T : never;
 
-function build(r: Registry): { mentorships: MentorshipFact[]; links: LinkFact[]; mentors: MentorFact[] } {
+function build(r: Registry): { mentorships: MentorshipFact[]; links: LinkFact[]; mentors: MentorFact[]; answers: IndicatorFact[] } {
   const mentorships: MentorshipFact[] = r.rows.map((x, i) => {
     const ended = x.status !== 'en_cours' && x.status !== 'candidature';
     const startedOn = x.status === 'candidature' ? null : x.since === 'this' ? '2025-03-01' : '2024-03-01';
@@ -91,18 +93,26 @@ function build(r: Registry): { mentorships: MentorshipFact[]; links: LinkFact[];
     };
   });
   const links: LinkFact[] = [];
+  const answers: IndicatorFact[] = [];
   const state = ['', 'repondu', 'refuse', 'ouvert'];
   mentorships.forEach((m, i) => {
     if (!m.endedOn) return;
     for (const audience of ['youth', 'mentor'] as const) {
       const s = r.rows[i]![audience];
       if (s === 0) continue;
-      links.push({ id: links.length + 1, mentorshipId: m.id, associationId: m.associationId, endedOn: m.endedOn, audience, state: state[s]!, declined: s === 1 ? false : null, responded: s === 1, questionnaireVersionId: 1 });
+      const id = links.length + 1;
+      links.push({ id, mentorshipId: m.id, associationId: m.associationId, endedOn: m.endedOn, audience, state: state[s]!, declined: s === 1 ? false : null, responded: s === 1, responseId: s === 1 ? id : null, questionnaireVersionId: 1 });
+      if (s !== 1) continue;
+      // The answer (response id = link id): objective reached, and for young people self-confidence before / now.
+      const fact = (indicatorId: string, dimension: string, value: number, valueText: string | null = null): IndicatorFact => ({ responseId: id, mentorshipId: m.id, associationId: m.associationId, year: Number(m.endedOn!.slice(0, 4)), audience, indicatorId, dimension, value, valueText });
+      const row = r.rows[i]!;
+      answers.push(fact('resultats.objectif_atteint', 'atteint', row.feel > 0 ? 1 : 0.5, row.feel > 0 ? 'oui' : 'en_partie'));
+      if (audience === 'youth') answers.push(fact('impact.confiance', 'evolution', row.feel), fact('impact.confiance', 'grace_au_mentorat', row.thanks ? 1 : 0));
     }
   });
   // Six mentors, trained in 2024 or 2025, each with the association of their number.
   const mentors: MentorFact[] = [1, 2, 3, 4, 5, 6].map((id) => ({ id, associationId: (id % r.associations) + 1, trainedOn: id % 2 === 0 ? '2024-05-01' : '2025-05-01' }));
-  return { mentorships, links, mentors };
+  return { mentorships, links, mentors, answers };
 }
 
 interface Published {
@@ -116,11 +126,11 @@ interface Published {
 
 /** Every report, for every filter; returns what was read from the sources and the counts the outputs carry. */
 function publishEverything(r: Registry) {
-  const { mentorships, links, mentors } = build(r);
+  const { mentorships, links, mentors, answers } = build(r);
   const associationIds = Array.from({ length: r.associations }, (_, i) => i + 1);
   const associations = associationIds.map((id) => ({ id, name: `A${id}` }));
   const outputs: unknown[] = [];
-  const sources: Map<number, ProtectedSource> = declareYears({ years: YEARS, k: r.k, today: TODAY, associationIds, lists: LISTS, territories: TERRITORIES, mentorships, links, mentors, trace: true, cotechPeriods: quarters });
+  const sources: Map<number, ProtectedSource> = declareYears({ years: YEARS, k: r.k, today: TODAY, associationIds, lists: LISTS, territories: TERRITORIES, mentorships, links, mentors, answers, trace: true, cotechPeriods: quarters });
   // The Cotech of every quarter (figures and profiles per association and for the department).
   for (const y of YEARS) for (const period of quarters(y)) outputs.push(computeCotechFigures({ period, threshold: r.k, associations, mentorships: [], placements: LISTS.type_placement, source: sources.get(y) }));
   for (const associationId of [null, ...associationIds]) {
@@ -140,7 +150,7 @@ function publishEverything(r: Registry) {
       keyIndicatorIds: [],
       mentorships: inScope(mentorships),
       mentors: inScope(mentors),
-      indicatorValues: [],
+      indicatorValues: inScope(answers),
       declarations: [],
       links: inScope(links),
       declarationStates: associationId === null ? associations.map((a) => ({ associationId: a.id, name: a.name, state: null })) : [],

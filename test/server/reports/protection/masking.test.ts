@@ -4,7 +4,7 @@
  * its own figures unmasked on screen, while department views and every export stay masked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { links, questionnaireVersions, responses } from '../../../../db/schema/index.ts';
+import { indicatorValues, links, questionnaireVersions, responses } from '../../../../db/schema/index.ts';
 import { testApp, type TestApp } from '../../../support/app.ts';
 import { makeAssociation, makeDepartment, makeMentorship, makeUser } from '../../../support/factories.ts';
 
@@ -50,7 +50,12 @@ describe('protected source on the reports API', () => {
           .values({ publicId: `p${++n}`, tokenHash: `t${n}`, mentorshipId: m.id, audience: 'youth', questionnaireVersionId: version.id, state: i < p.answered ? 'repondu' : 'ouvert', expiresAt: NOW, createdAt: NOW })
           .returning()
           .get();
-        if (i < p.answered) t.db.insert(responses).values({ linkId: link.id, mentorshipId: m.id, questionnaireVersionId: version.id, audience: 'youth', answersJson: {}, submittedAt: NOW }).run();
+        if (i >= p.answered) continue;
+        const response = t.db.insert(responses).values({ linkId: link.id, mentorshipId: m.id, questionnaireVersionId: version.id, audience: 'youth', answersJson: {}, submittedAt: NOW }).returning().get();
+        // Self-confidence: better than before (every other young person) and thanks to the mentoring.
+        const value = (dimension: string, v: number) => ({ responseId: response.id, mentorshipId: m.id, departmentId: department.id, associationId: p.association.id, year: 2026, audience: 'youth' as const, indicatorId: 'impact.confiance', dimension, value: v, valueText: null });
+        // One young person per association skipped the question: its answers are not the answered links' cell.
+        if (i > 0) t.db.insert(indicatorValues).values([value('evolution', i % 2), value('grace_au_mentorat', 1)]).run();
       }
     }
     evaluator = await t.loginAs(await makeUser(t.db, { role: 'evaluateur', departmentId: department.id }));
@@ -77,6 +82,16 @@ describe('protected source on the reports API', () => {
       const filtered = await evaluator.get(`/api/reports/response-rate?year=2026&association=${row.associationId}`);
       expect(filtered.body.rows[0].youth).toEqual(row.youth);
     }
+  });
+
+  it('12.4: questionnaire answers — the department minus the other associations never gives a hidden one away', async () => {
+    const confidence = (body: { status: string; links?: { figures: { indicatorId: string; current: { denominator: unknown } }[] }[] }) =>
+      body.status !== 'ok' ? { suppressed: true } : body.links!.flatMap((l) => l.figures).find((f) => f.indicatorId === 'impact.confiance')!.current.denominator;
+    const department = confidence((await evaluator.get('/api/reports/value-chain?year=2026')).body);
+    const per = await Promise.all(a.map(async (x) => confidence((await evaluator.get(`/api/reports/value-chain?year=2026&association=${x.id}`)).body)));
+    // A3's 2 answers are hidden; 43 = 22 + 19 + 2 must not be readable with all three other numbers shown.
+    expect(hidden(per[2])).toBe(true);
+    expect([department, per[0], per[1]].some(hidden)).toBe(true);
   });
 
   it('15.2: a count hidden only in complement reads « masqué » on the value chain JSON and in the CSV', async () => {
