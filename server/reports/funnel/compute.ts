@@ -146,8 +146,10 @@ export function funnelPanel(input: { key: string; label: string; units: readonly
   const status = new Map<number, UnitStatus>();
   for (const u of units) {
     const shown = published ? u.published !== undefined && typeof u.published.value === 'number' && !isSuppressed(u.published.denominator) : typeof suppressShare(u.numerator, u.denominator, k).value === 'number';
+    // A small count the source writes « masqué » (its « < k » would give it away) is not said to be too small.
+    const relabelled = published && isSuppressed(u.published?.denominator) && u.published.denominator.complement === true;
     if (u.denominator === 0) status.set(u.associationId, 'sans_donnee');
-    else if (u.denominator < k) status.set(u.associationId, 'trop_petite');
+    else if (u.denominator < k && !relabelled) status.set(u.associationId, 'trop_petite');
     else if (!shown) status.set(u.associationId, 'masquee');
     else status.set(u.associationId, 'placee');
   }

@@ -6,6 +6,7 @@ import type { StaffContext } from '../../context.ts';
 import { loadIndicatorValues, loadLinks, loadMentors, loadMentorships, yearPeriod, type LinkFact } from '../facts.ts';
 import { loadKeyIndicators } from '../key-indicators.ts';
 import { protectedYear } from '../protection/query.ts';
+import { answers } from '../protection/answers.ts';
 import { ReportYear, resolveScope } from '../scope.ts';
 import { computeYear, type ValueChainFacts } from '../value-chain/compute.ts';
 import { FUNNEL_POSITIONS, funnelPanel, Z95, Z998, type FunnelPanel, type FunnelUnit } from './compute.ts';
@@ -77,9 +78,15 @@ export function funnelReport(ctx: StaffContext, params: FunnelParameters): Funne
   }));
   // A key indicator is a proportion when its headline figure has a denominator (0 in a year without data).
   const shareIds = keyIds.filter((id) => perAssociation.some((p) => p.figures.get(id as IndicatorId)?.main.denominator != null));
-  // Registry and link shares are populations of the department-year's protected source: its verdicts are used.
+  // Registry, link and answer shares are populations of the department-year's protected source: its verdicts are used.
   const source = protectedYear(ctx, scope, year);
-  const PUBLISHED: Record<string, [population: string, dimension: string, category: string]> = { 'resultats.objectif_atteint': ['termines', 'statut', 'objectif_atteint'] };
+  const PUBLISHED: Record<string, [population: string, dimension: string, category: string]> = {
+    'resultats.objectif_atteint': ['termines', 'statut', 'objectif_atteint'],
+    'impact.confiance': [answers.progres('impact.confiance'), 'progres', 'oui'],
+    'impact.notes': [answers.progres('impact.notes'), 'progres', 'oui'],
+    'impact.stage': [answers.stage, 'valeur', 'oui'],
+    'impact.competences_psychosociales': [answers.anyFacet, 'progres', 'oui'],
+  };
   const panels: FunnelPanel[] = shareIds.map((id) => {
     const published = PUBLISHED[id];
     return funnelPanel({

@@ -8,9 +8,10 @@
  * answered) with its margins, suppressed as a whole, so that "ended minus answered" gives no hidden count away.
  */
 import type { Audience } from '../../../db/schema/index.ts';
-import { AGE_GROUPS, ageGroup, ageOn, listCategories } from '../measures.ts';
+import { AGE_GROUPS, ageGroup, ageOn, listCategories, NOT_FILLED } from '../measures.ts';
 import type { ListEntry } from '../scope.ts';
-import { COMPLEMENT, isSuppressed, SUPPRESSED, suppressCrossTable, suppressDistribution, type CountCell, type Distribution, type ValueCell } from '../suppression.ts';
+import { isSuppressed, SUPPRESSED, type CountCell, type Distribution, type ValueCell } from '../suppression.ts';
+import { ProtectedSource } from '../protection/source.ts';
 import { REASON_CATEGORIES } from '../value-chain/compute.ts';
 import type { ListKind } from '../../../db/schema/index.ts';
 
@@ -67,10 +68,6 @@ export interface GapTable {
   title: string;
   rows: GapRow[];
 }
-interface BuiltTable extends GapTable {
-  respondentsHidden: boolean;
-  closuresHidden: boolean;
-}
 export interface AudienceNonResponse {
   audience: Audience;
   closures: CountCell;
@@ -88,42 +85,52 @@ export const RESPONSE_RATE_DEFINITIONS = [
 
 const pct = (a: number, b: number) => (b === 0 ? null : a / b);
 
-function gapTable(key: string, title: string, rows: readonly EndedRow[], audience: Audience, keyOf: (r: EndedRow) => string | null, categories: readonly { key: string; label: string }[], k: number): BuiltTable {
-  const cats = [...categories];
-  const counts = new Map<string, [number, number]>();
-  for (const r of rows) {
-    const c = keyOf(r) ?? '_non_renseigne';
-    if (!cats.some((x) => x.key === c)) cats.push({ key: c, label: c === '_non_renseigne' ? 'Non renseigné' : c });
-    const pair = counts.get(c) ?? [0, 0];
-    pair[r.outcome[audience] === 'repondu' ? 0 : 1]++;
-    counts.set(c, pair);
+/** The breakdowns compared, each a dimension of the protected source's non-response populations. */
+export function gapDimensions(lists: Record<ListKind, ListEntry[]>, territories: Map<number, string>) {
+  const reasonGroup = new Map(lists.motif_cloture.map((e) => [e.code, e.group]));
+  // The closure group as the value chain reads it (categoryOf): the same endings are the same cells.
+  const group = (r: EndedRow) => (r.closureReason ? reasonGroup.get(r.closureReason) : undefined) || (r.status === 'objectif_atteint' ? 'atteint' : null);
+  return [
+    { key: 'sexe', title: 'Sexe du jeune', keyOf: (r: EndedRow) => r.sex, categories: listCategories(lists.sexe) },
+    { key: 'tranche_age', title: 'Âge du jeune à la fin du mentorat', keyOf: (r: EndedRow) => ageGroup(ageOn(r.birthMonth, r.endedOn)), categories: AGE_GROUPS },
+    { key: 'type_placement', title: 'Type de placement', keyOf: (r: EndedRow) => r.placementType, categories: listCategories(lists.type_placement) },
+    { key: 'territoire', title: 'Territoire', keyOf: (r: EndedRow) => (r.territoryId === null ? null : String(r.territoryId)), categories: [...territories].map(([id, name]) => ({ key: String(id), label: name })) },
+    { key: 'objectif', title: 'Objectif du mentorat', keyOf: (r: EndedRow) => r.objective, categories: listCategories(lists.objectif) },
+    { key: 'categorie', title: 'Fin du mentorat', keyOf: group, categories: REASON_CATEGORIES },
+  ];
+}
+
+export const nonResponsePopulation = (audience: Audience) => `non_reponse:${audience}`;
+const RESPONDED = [
+  { key: 'repondants', label: 'Répondants' },
+  { key: 'autres', label: 'Sans réponse' },
+];
+
+/**
+ * The endings of a year per audience, as populations of a protected source (the department's ledger in the
+ * report): outcome, answered or not, and each breakdown crossed with it. The breakdown and "answered or not" are
+ * groupings of the crossed dimension, so every table's margins are lines of the same single pass; the endings are
+ * the same units as the year's `termines` (one cell, one verdict).
+ */
+export function declareNonResponse(source: ProtectedSource, rows: readonly EndedRow[], lists: Record<ListKind, ListEntry[]>, territories: Map<number, string>): void {
+  const dims = gapDimensions(lists, territories);
+  for (const audience of ['youth', 'mentor'] as const) {
+    const responded = (r: EndedRow) => (r.outcome[audience] === 'repondu' ? 'repondants' : 'autres');
+    const units = rows.map((r) => ({ id: r.mentorshipId, associationId: r.associationId, r }));
+    type U = (typeof units)[number];
+    const byDimension: Record<string, { keyOf: (u: U) => string | null; categories: readonly { key: string; label: string }[] }> = {
+      resultat: { keyOf: (u) => u.r.outcome[audience], categories: OUTCOMES },
+      repondant: { keyOf: (u) => responded(u.r), categories: RESPONDED },
+    };
+    for (const d of dims) {
+      byDimension[d.key] = { keyOf: (u) => d.keyOf(u.r), categories: d.categories };
+      byDimension[`${d.key}|reponse`] = {
+        keyOf: (u) => `${d.keyOf(u.r) ?? NOT_FILLED.key}|${responded(u.r)}`,
+        categories: d.categories.flatMap((c) => RESPONDED.map((x) => ({ key: `${c.key}|${x.key}`, label: `${c.label} — ${x.label}` }))),
+      };
+    }
+    source.population(nonResponsePopulation(audience), 'm', units, byDimension);
   }
-  const table = suppressCrossTable(
-    cats,
-    [
-      { key: 'repondants', label: 'Répondants' },
-      { key: 'autres', label: 'Sans réponse' },
-    ],
-    cats.map((c) => counts.get(c.key) ?? [0, 0]),
-    k,
-  );
-  const totalRespondents = rows.filter((r) => r.outcome[audience] === 'repondu').length;
-  return {
-    key,
-    title,
-    respondentsHidden: isSuppressed(table.columnTotals[0]!),
-    closuresHidden: isSuppressed(table.total),
-    rows: cats.map((c, i) => {
-      const [answered, others] = counts.get(c.key) ?? [0, 0];
-      const closures = table.rowTotals[i]!;
-      const respondents = table.cells[i]![0]!;
-      const closuresShare: ValueCell = isSuppressed(closures) || isSuppressed(table.total) ? SUPPRESSED : pct(answered + others, rows.length);
-      const respondentsShare: ValueCell = isSuppressed(respondents) || isSuppressed(table.columnTotals[0]!) ? SUPPRESSED : pct(answered, totalRespondents);
-      const gapPoints: ValueCell =
-        typeof closuresShare === 'number' && typeof respondentsShare === 'number' ? Math.round((respondentsShare - closuresShare) * 1000) / 10 : closuresShare === null || respondentsShare === null ? null : SUPPRESSED;
-      return { key: c.key, label: c.label, closures, closuresShare, respondents, respondentsShare, gapPoints, flagged: typeof gapPoints === 'number' && Math.abs(gapPoints) > GAP_POINTS };
-    }),
-  };
 }
 
 export interface NonResponseInput {
@@ -131,63 +138,41 @@ export interface NonResponseInput {
   lists: Record<ListKind, ListEntry[]>;
   territories: Map<number, string>;
   rows: readonly EndedRow[];
-  /**
-   * What the department-year's protected source publishes of the same people (endings, endings by closure group,
-   * answers per audience): a count it hides is hidden here too, so that this page gives back nothing it hid.
-   */
-  published?: { closures: CountCell; byGroup: Distribution; respondents: Record<Audience, CountCell> };
+  /** The department-year's protected source and the association read (null: the department); built from `rows` when absent. */
+  source?: ProtectedSource;
+  associationId?: number | null;
 }
 
 export function computeNonResponse(f: NonResponseInput): AudienceNonResponse[] {
-  const { k } = f;
-  const reasonGroup = new Map(f.lists.motif_cloture.map((e) => [e.code, e.group]));
-  const group = (r: EndedRow) => (r.closureReason ? (reasonGroup.get(r.closureReason) ?? null) : r.status === 'objectif_atteint' ? 'atteint' : null);
+  const associationId = f.associationId ?? null;
+  const source = f.source ?? standaloneSource(f);
   return (['youth', 'mentor'] as const).map((audience) => {
-    const built = [
-      gapTable('sexe', 'Sexe du jeune', f.rows, audience, (r) => r.sex, listCategories(f.lists.sexe), k),
-      gapTable('tranche_age', 'Âge du jeune à la fin du mentorat', f.rows, audience, (r) => ageGroup(ageOn(r.birthMonth, r.endedOn)), AGE_GROUPS, k),
-      gapTable('type_placement', 'Type de placement', f.rows, audience, (r) => r.placementType, listCategories(f.lists.type_placement), k),
-      gapTable('territoire', 'Territoire', f.rows, audience, (r) => (r.territoryId === null ? null : String(r.territoryId)), [...f.territories].map(([id, name]) => ({ key: String(id), label: name })), k),
-      gapTable('objectif', 'Objectif du mentorat', f.rows, audience, (r) => r.objective, listCategories(f.lists.objectif), k),
-      gapTable('categorie', 'Fin du mentorat', f.rows, audience, group, REASON_CATEGORIES, k),
-    ];
-    const outcomes = suppressDistribution(
-      OUTCOMES.map((o) => ({ key: o.key, label: o.label, count: f.rows.filter((r) => r.outcome[audience] === o.key).length })),
-      k,
-    );
-    // The same two numbers (endings, respondents) are margins of every table and of the outcomes: hidden in one
-    // place, hidden everywhere, so that no table gives back what another hid.
-    const pub = f.published;
-    const hideRespondents = isSuppressed(outcomes.items[0]!.count) || built.some((t) => t.respondentsHidden) || (pub !== undefined && isSuppressed(pub.respondents[audience]));
-    const hideClosures = isSuppressed(outcomes.total) || built.some((t) => t.closuresHidden) || (pub !== undefined && isSuppressed(pub.closures));
-    if (pub) {
-      for (const row of built.find((t) => t.key === 'categorie')!.rows) {
-        const cell = pub.byGroup.items.find((i) => i.key === row.key)?.count;
-        if (cell === undefined || !isSuppressed(cell) || isSuppressed(row.closures)) continue;
-        row.closures = cell;
-        row.closuresShare = SUPPRESSED;
-        if (row.gapPoints !== null) row.gapPoints = SUPPRESSED;
-        row.flagged = false;
-      }
-    }
-    for (const t of built)
-      for (const row of t.rows) {
-        if (hideRespondents && row.respondentsShare !== null) row.respondentsShare = SUPPRESSED;
-        if (hideClosures && row.closuresShare !== null) row.closuresShare = SUPPRESSED;
-        if ((hideRespondents || hideClosures) && row.gapPoints !== null) {
-          row.gapPoints = SUPPRESSED;
-          row.flagged = false;
-        }
-      }
-    if (hideRespondents && !isSuppressed(outcomes.items[0]!.count)) outcomes.items[0] = { ...outcomes.items[0]!, count: COMPLEMENT, share: SUPPRESSED };
-    if (hideClosures && !isSuppressed(outcomes.total)) outcomes.total = COMPLEMENT;
-    const tables: GapTable[] = built.map(({ respondentsHidden: _r, closuresHidden: _c, ...t }) => t);
-    return {
-      audience,
-      closures: outcomes.total,
-      respondents: outcomes.items[0]!.count,
-      outcomes,
-      tables,
-    };
+    const population = nonResponsePopulation(audience);
+    const outcomes = source.distribution(population, 'resultat', associationId);
+    const closures = source.total(population, associationId);
+    const respondents = source.distribution(population, 'repondant', associationId).items.find((i) => i.key === 'repondants')!.count;
+    const tables: GapTable[] = gapDimensions(f.lists, f.territories).map((d) => {
+      const byCategory = source.distribution(population, d.key, associationId);
+      const crossed = source.distribution(population, `${d.key}|reponse`, associationId);
+      return {
+        key: d.key,
+        title: d.title,
+        rows: byCategory.items.map((c) => {
+          const answered = crossed.items.find((i) => i.key === `${c.key}|repondants`)?.count ?? 0;
+          const closuresShare: ValueCell = isSuppressed(c.count) || isSuppressed(closures) ? SUPPRESSED : pct(c.count, closures);
+          const respondentsShare: ValueCell = isSuppressed(answered) || isSuppressed(respondents) ? SUPPRESSED : pct(answered, respondents);
+          const gapPoints: ValueCell =
+            typeof closuresShare === 'number' && typeof respondentsShare === 'number' ? Math.round((respondentsShare - closuresShare) * 1000) / 10 : closuresShare === null || respondentsShare === null ? null : SUPPRESSED;
+          return { key: c.key, label: c.label, closures: c.count, closuresShare, respondents: answered, respondentsShare, gapPoints, flagged: typeof gapPoints === 'number' && Math.abs(gapPoints) > GAP_POINTS };
+        }),
+      };
+    });
+    return { audience, closures, respondents, outcomes, tables };
   });
+}
+
+function standaloneSource(f: NonResponseInput): ProtectedSource {
+  const source = new ProtectedSource(f.k, [...new Set(f.rows.map((r) => r.associationId))].sort((x, y) => x - y));
+  declareNonResponse(source, f.rows, f.lists, f.territories);
+  return source.seal();
 }

@@ -33,7 +33,59 @@ export const answers = {
   stage: 'reponses:stage',
   facet: (facet: string) => `reponses:competences:${facet}`,
   anyFacet: 'reponses:competences:au_moins_une',
+  split: (indicatorId: string) => `reponses:selon_relation:${indicatorId}`,
 };
+
+/** Impact indicators read by relationship-quality band (reports/relationship). */
+export const SPLIT_INDICATORS = ['impact.confiance', 'impact.notes', 'impact.stage', 'impact.competences_psychosociales'] as const;
+
+/** responseId → true (progressed thanks to the mentoring / found) or false, for those who answered the question. */
+export function impactOutcomes(values: readonly IndicatorFact[], indicatorId: string): Map<number, boolean> {
+  const out = new Map<number, boolean>();
+  const fromPair = (prefix: string) => {
+    const thanks = new Set(select(values, indicatorId, `${prefix}grace_au_mentorat`, 'youth').filter((v) => v.value === 1).map((v) => v.responseId));
+    for (const v of select(values, indicatorId, `${prefix}evolution`, 'youth')) {
+      if (v.value === null) continue;
+      out.set(v.responseId, (out.get(v.responseId) ?? false) || (v.value > 0 && thanks.has(v.responseId)));
+    }
+  };
+  if (indicatorId === 'impact.stage') {
+    for (const v of select(values, indicatorId, 'trouve', 'youth')) if (v.value !== null) out.set(v.responseId, v.value === 1);
+  } else if (indicatorId === 'impact.competences_psychosociales') {
+    for (const facet of FACETS) fromPair(`${facet}.`);
+  } else {
+    fromPair('');
+  }
+  return out;
+}
+
+
+/**
+ * Per impact indicator, the young people who answered it and the relationship questions: band × progressed, with
+ * every margin (the two dimensions are groupings of the crossed one, so the source writes those lines too).
+ */
+export function declareRelationshipSplits(source: ProtectedSource, values: readonly IndicatorFact[], linkOf: ReadonlyMap<number, number>): void {
+  const band = new Map<number, string>();
+  for (const v of select(values, RELATIONSHIP_SCORE.indicatorId, RELATIONSHIP_SCORE.dimension, 'youth')) {
+    const b = relationshipBand(v.value);
+    if (b) band.set(v.responseId, b);
+  }
+  const associationOf = new Map(values.map((v) => [v.responseId, v.associationId]));
+  const crossed = RELATIONSHIP_BANDS.flatMap((b) => YES_NO.map((y) => ({ key: `${b.key}|${y.key}`, label: `${b.label} — ${y.label}` })));
+  for (const indicatorId of SPLIT_INDICATORS) {
+    const units = [...impactOutcomes(values, indicatorId)].flatMap(([responseId, yes]) => {
+      const id = linkOf.get(responseId);
+      const b = band.get(responseId);
+      const associationId = associationOf.get(responseId);
+      return id === undefined || b === undefined || associationId === undefined ? [] : [{ id, associationId, band: b, yes: yes ? 'oui' : 'non' }];
+    });
+    source.population(answers.split(indicatorId), 'l', units, {
+      niveau: { keyOf: (u) => u.band, categories: RELATIONSHIP_BANDS },
+      progres: { keyOf: (u) => u.yes, categories: YES_NO },
+      croise: { keyOf: (u) => `${u.band}|${u.yes}`, categories: crossed },
+    });
+  }
+}
 
 /** The (indicator, dimension) pairs the populations read: the rows a department's ledger loads. */
 export const ANSWER_SLICES: readonly (readonly [string, string])[] = [
@@ -103,4 +155,5 @@ export function declareAnswers(source: ProtectedSource, values: readonly Indicat
     }
   }
   source.population(answers.anyFacet, 'l', units([...answeredFacet.values()]), { progres: { keyOf: (u) => (anyProgress.has(u.fact.responseId) ? 'oui' : 'non'), categories: YES_NO } });
+  declareRelationshipSplits(source, values, linkOf);
 }

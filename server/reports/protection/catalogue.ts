@@ -7,6 +7,7 @@ import type { ListKind } from '../../../db/schema/index.ts';
 import { STATUS_CATEGORIES, statusOn } from '../dashboard/compute.ts';
 import type { IndicatorFact, LinkFact, MentorFact, MentorshipFact } from '../facts.ts';
 import { declareAnswers } from './answers.ts';
+import { declareNonResponse, nonResponsePopulation, type EndedRow } from '../non-response/compute.ts';
 import { activeDuring, activeOn, AGE_GROUPS, ageGroup, ageOn, endedIn, groupCategories, listCategories, perYoungPerson, yearEnd, yearStart } from '../measures.ts';
 import type { ListEntry } from '../scope.ts';
 import { declareCotech, type CotechPeriod } from './cotech.ts';
@@ -28,6 +29,8 @@ export interface YearFacts {
   links: readonly LinkFact[];
   /** Keep each cell's units and log reads (property test). */
   trace?: boolean;
+  /** The endings with their questionnaire outcomes (non-response page), every year. */
+  endedRows?: readonly EndedRow[];
   /** Questionnaire answers of the department's links (the slices of ANSWER_SLICES), every year. */
   answers?: readonly IndicatorFact[];
   /** Every trained mentor of the department's associations (see loadMentors). */
@@ -116,12 +119,14 @@ function declareInto(source: ProtectedSource, f: YearFacts): ProtectedSource {
   const young = perYoungPerson(active);
   const ended = f.mentorships.filter((m) => endedIn(m, year));
 
+  // The department's headline counts are hidden last (a breakdown's cell is hidden before them).
+  const headline = { headline: true };
   source.population('mentorats_annee', 'm', ofYear, {
     statut: { keyOf: statusOf, categories: STATUS_CATEGORIES },
     // Mentorships of the year = running ones + applications still waiting: the line that links the two populations.
     actif: { keyOf: (m) => (activeDuring(m, year) ? 'actif' : 'candidature'), categories: [{ key: 'actif', label: 'En cours dans l’année' }, { key: 'candidature', label: 'Candidature' }] },
-  });
-  source.population('en_cours_au', 'm', f.mentorships.filter((m) => activeOn(m, referenceDay)), {});
+  }, headline);
+  source.population('en_cours_au', 'm', f.mentorships.filter((m) => activeOn(m, referenceDay)), {}, headline);
   source.population('actifs', 'm', active, {
     objectif: { keyOf: (m) => m.objective, categories: listCategories(f.lists.objectif) },
     modalite: { keyOf: (m) => m.modality, categories: listCategories(f.lists.modalite) },
@@ -129,7 +134,7 @@ function declareInto(source: ProtectedSource, f: YearFacts): ProtectedSource {
     // Not shown as such, but written by any reader who sets two years side by side: the cells that link them.
     depuis: { auxiliary: true, keyOf: (m) => (activeDuring(m, year - 1) ? 'poursuivi' : 'demarre'), categories: [{ key: 'poursuivi', label: `Déjà en cours en ${year - 1}` }, { key: 'demarre', label: `Démarrés en ${year}` }] },
     suite: { auxiliary: true, keyOf: (m) => (endedIn(m, year) ? 'termine' : 'poursuit'), categories: [{ key: 'termine', label: `Terminés en ${year}` }, { key: 'poursuit', label: `Poursuivis en ${year + 1}` }] },
-  });
+  }, headline);
   source.population('jeunes', 'm', young, {
     sexe: { keyOf: (m) => m.sex, categories: listCategories(f.lists.sexe) },
     tranche_age: { keyOf: (m) => ageGroup(ageOn(m.birthMonth, referenceDate(m))), categories: AGE_GROUPS },
@@ -140,12 +145,12 @@ function declareInto(source: ProtectedSource, f: YearFacts): ProtectedSource {
       keyOf: (m) => (previousYoung.has(m.youngPersonId) ? 'deja' : 'nouveau'),
       categories: [{ key: 'nouveau', label: 'Nouveaux jeunes' }, { key: 'deja', label: `Déjà accompagnés en ${year - 1}` }],
     },
-  });
+  }, headline);
   source.population('termines', 'm', ended, {
     statut: { keyOf: (m) => m.status, categories: ENDED_STATUSES },
     categorie: { keyOf: (m) => categoryOf(m, reasonGroup), categories: REASON_CATEGORIES },
     motif: { keyOf: (m) => m.closureReason, categories: reasons },
-  });
+  }, headline);
   source.population('clotures', 'm', ended.filter((m) => m.status === 'cloture'), { motif: { keyOf: (m) => m.closureReason, categories: reasons } });
   source.population('abandons', 'm', ended.filter((m) => m.status === 'abandonne'), {
     categorie: { keyOf: (m) => categoryOf(m, reasonGroup), categories: REASON_CATEGORIES },
@@ -176,6 +181,8 @@ function declareInto(source: ProtectedSource, f: YearFacts): ProtectedSource {
   source.population('mentors_formes', 'mentor', (f.mentors ?? []).filter((t) => t.trainedOn?.startsWith(`${year}-`)), {});
   const linkOf = new Map(f.links.flatMap((l) => (l.responseId == null ? [] : [[l.responseId, l.id] as const])));
   declareAnswers(source, (f.answers ?? []).filter((v) => v.year === year), linkOf);
+  declareNonResponse(source, (f.endedRows ?? []).filter((r) => r.endedOn.startsWith(`${year}-`)), f.lists, f.territories);
+  for (const audience of ['youth', 'mentor'] as const) source.sameCount([`liens_${audience}`, 'reponse', 'answered'], [nonResponsePopulation(audience), 'repondant', 'repondants']);
   if (f.cotechPeriods) declareCotech(source, year, f.cotechPeriods(year), f.mentorships, f.lists.type_placement);
   return source;
 }

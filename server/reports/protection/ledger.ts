@@ -424,12 +424,12 @@ export class Ledger {
   /**
    * Cells no report shows (the lines that tie two years or two periods): hidden first when a line needs one more
    * hidden cell, since hiding them costs the reader nothing. A cell any report shows is published, whoever else
-   * declares the same units.
+   * declares the same units; a department's headline count (young people followed, endings…) is hidden last.
    */
   private readonly priority: number[] = [];
 
   /** The cell of a population (created on first sight; the same units always give the same cell). */
-  cell(universe: string, ids: Iterable<number>, role: 'auxiliary' | 'published' = 'published'): number {
+  cell(universe: string, ids: Iterable<number>, role: 'auxiliary' | 'published' | 'headline' = 'published'): number {
     if (this.mask) throw new Error('ledger already sealed');
     const list = Array.isArray(ids) ? (ids as number[]) : [...ids];
     const { key, count } = populationKey(universe, list);
@@ -441,7 +441,7 @@ export class Ledger {
       this.members.push({ universe, ids: list });
       if (this.trace) this.units[id] = list.map((u) => `${universe}:${u}`);
     }
-    this.priority[id] = Math.max(this.priority[id] ?? 0, role === 'auxiliary' ? 0 : 1);
+    this.priority[id] = Math.max(this.priority[id] ?? 0, role === 'auxiliary' ? 0 : role === 'published' ? 1 : 2);
     return id;
   }
 

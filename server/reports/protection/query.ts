@@ -4,6 +4,7 @@ import type { StaffContext } from '../../context.ts';
 import { badRequest } from '../../errors.ts';
 import { loadIndicatorValues, loadLinks, loadMentors, loadMentorships } from '../facts.ts';
 import { ANSWER_SLICES } from './answers.ts';
+import { loadEndedRows } from '../non-response/facts.ts';
 import type { ReportScope } from '../scope.ts';
 import { declareYears } from './catalogue.ts';
 import type { ProtectedSource, ProtectedView } from './source.ts';
@@ -93,6 +94,7 @@ export function protectedDepartment(ctx: StaffContext, scope: ReportScope): Map<
     links: loadLinks(ctx, department, { from: `${first}-01-01`, to: `${last}-12-31` }),
     mentors: loadMentors(ctx, department),
     answers: loadIndicatorValues(ctx, department, years, undefined, ANSWER_SLICES),
+    endedRows: loadEndedRows(ctx, scope.departmentId, `${first}-01-01`, `${last}-12-31`),
     cotechPeriods: (year) => periodsOfYear(calendar, year),
   });
   for (const old of [...kept.keys()]) if (old.startsWith(`${scope.departmentId}|${scope.k}|`)) kept.delete(old);

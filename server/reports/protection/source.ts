@@ -58,14 +58,14 @@ export class ProtectedSource {
    * Declares a population, department-wide, and the dimensions it is broken down by. Units are identified by
    * `universe` + id (mentorships "m", links "l"…): the same units in two populations are the same cell.
    */
-  population<T extends Unit>(name: string, universe: string, units: readonly T[], dims: Record<string, Dimension<T>>, options: { auxiliary?: boolean } = {}): void {
-    const role = (auxiliary: boolean | undefined) => (auxiliary ? 'auxiliary' : 'published');
+  population<T extends Unit>(name: string, universe: string, units: readonly T[], dims: Record<string, Dimension<T>>, options: { auxiliary?: boolean; headline?: boolean } = {}): void {
+    const role = (auxiliary: boolean | undefined, a?: number | null) => (auxiliary ? 'auxiliary' : options.headline && a === ALL ? 'headline' : 'published');
     const scopes: (number | null)[] = [ALL, ...this.associationIds];
     const pop: PopulationCells = { universe, total: new Map(), dims: new Map() };
     // One pass over the units (a department-year holds thousands of them, and some fifteen associations).
     const byScope = new Map<number | null, T[]>(scopes.map((a) => [a, a === ALL ? (units as T[]) : []]));
     for (const u of units) byScope.get(u.associationId)?.push(u);
-    for (const a of scopes) pop.total.set(a, this.ledger.cell(universe, byScope.get(a)!.map((u) => u.id), role(options.auxiliary)));
+    for (const a of scopes) pop.total.set(a, this.ledger.cell(universe, byScope.get(a)!.map((u) => u.id), role(options.auxiliary, a)));
     this.ledger.line(pop.total.get(ALL)!, this.associationIds.map((a) => pop.total.get(a)!));
     for (const [dimName, dim] of Object.entries(dims)) {
       // Categories: the known ones (a zero is information), then codes met anywhere in the department, then "not filled".
@@ -172,6 +172,25 @@ export class ProtectedSource {
     const item = d.items.find((i) => i.key === category);
     const numerator = item ? item.count : 0;
     return { value: isSuppressed(numerator) || isSuppressed(d.total) ? SUPPRESSED : (numerator as number) / d.total, numerator, denominator: d.total };
+  }
+
+  /**
+   * Two populations of different units that a reader knows to be the same people (the answered links of an
+   * audience, the endings whose questionnaire came back): when their counts agree, a line states it, so that they
+   * get one verdict — else the shown one would give the hidden one away. Per association and for the department.
+   */
+  sameCount(a: [name: string, dimension: string, category: string], b: [name: string, dimension: string, category: string]): void {
+    const cells = ([name, dimension, category]: [string, string, string]) => {
+      const d = this.dim(name, dimension);
+      const i = d.categories.findIndex((c) => c.key === category);
+      return new Map([...d.cells].map(([scope, ids]) => [scope, i < 0 ? undefined : ids[i]]));
+    };
+    const left = cells(a);
+    const right = cells(b);
+    for (const [scope, x] of left) {
+      const y = right.get(scope);
+      if (x !== undefined && y !== undefined && this.ledger.raw(x) === this.ledger.raw(y)) this.ledger.line(x, [y]);
+    }
   }
 
   has(name: string): boolean {

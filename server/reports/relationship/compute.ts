@@ -4,14 +4,14 @@
  * mentoring, per band of their own relationship score. Each indicator is one cross table (band × yes / no) with its
  * margins, suppressed as a whole. Pure: indicator values in, suppressed tables out.
  */
-import { RELATIONSHIP_BANDS, RELATIONSHIP_SCORE, relationshipBand } from '../../../surveys/blocks/relation.ts';
+import { RELATIONSHIP_BANDS } from '../../../surveys/blocks/relation.ts';
 import { getIndicator } from '../../../surveys/catalogue.ts';
 import type { IndicatorFact } from '../facts.ts';
-import { select } from '../measures.ts';
-import { isSuppressed, SUPPRESSED, suppressCrossTable, type CountCell, type ValueCell } from '../suppression.ts';
+import { isSuppressed, SUPPRESSED, type CountCell, type ValueCell } from '../suppression.ts';
+import { answers, declareRelationshipSplits, SPLIT_INDICATORS } from '../protection/answers.ts';
+import { ProtectedSource } from '../protection/source.ts';
 
-export const SPLIT_INDICATORS = ['impact.confiance', 'impact.notes', 'impact.stage', 'impact.competences_psychosociales'] as const;
-const FACETS = ['prise_de_parole', 'personne_ressource', 'liens', 'decouverte'];
+export { impactOutcomes, SPLIT_INDICATORS } from '../protection/answers.ts';
 
 export interface BandRow {
   key: string;
@@ -28,59 +28,36 @@ export interface BandSplit {
   total: CountCell;
 }
 
-/** responseId → true (progressed thanks to the mentoring / found) or false, for those who answered the question. */
-export function impactOutcomes(values: readonly IndicatorFact[], indicatorId: string): Map<number, boolean> {
-  const out = new Map<number, boolean>();
-  const fromPair = (prefix: string) => {
-    const thanks = new Set(select(values, indicatorId, `${prefix}grace_au_mentorat`, 'youth').filter((v) => v.value === 1).map((v) => v.responseId));
-    for (const v of select(values, indicatorId, `${prefix}evolution`, 'youth')) {
-      if (v.value === null) continue;
-      out.set(v.responseId, (out.get(v.responseId) ?? false) || (v.value > 0 && thanks.has(v.responseId)));
-    }
-  };
-  if (indicatorId === 'impact.stage') {
-    for (const v of select(values, indicatorId, 'trouve', 'youth')) if (v.value !== null) out.set(v.responseId, v.value === 1);
-  } else if (indicatorId === 'impact.competences_psychosociales') {
-    for (const facet of FACETS) fromPair(`${facet}.`);
-  } else {
-    fromPair('');
-  }
-  return out;
-}
-
-export function splitByRelationship(values: readonly IndicatorFact[], k: number): BandSplit[] {
-  const band = new Map<number, string>();
-  for (const v of select(values, RELATIONSHIP_SCORE.indicatorId, RELATIONSHIP_SCORE.dimension, 'youth')) {
-    const b = relationshipBand(v.value);
-    if (b) band.set(v.responseId, b);
-  }
+/**
+ * The split tables read from a protected source (protection/answers.ts declares them, band × progressed, with
+ * their margins): the department's ledger in the report, so that a band's count has one verdict whichever
+ * association is read. Without a source (unit tests), one is built for the values given.
+ */
+export function splitByRelationship(values: readonly IndicatorFact[], k: number, from?: { source: ProtectedSource; associationId: number | null }): BandSplit[] {
+  const source = from?.source ?? standaloneSource(values, k);
+  const associationId = from?.associationId ?? null;
   return SPLIT_INDICATORS.map((indicatorId) => {
-    const counts = RELATIONSHIP_BANDS.map(() => [0, 0]);
-    for (const [responseId, yes] of impactOutcomes(values, indicatorId)) {
-      const b = band.get(responseId);
-      if (!b) continue;
-      counts[RELATIONSHIP_BANDS.findIndex((x) => x.key === b)]![yes ? 0 : 1]!++;
-    }
-    const table = suppressCrossTable(
-      RELATIONSHIP_BANDS.map((b) => ({ key: b.key, label: b.label })),
-      [
-        { key: 'oui', label: 'A progressé grâce au mentorat' },
-        { key: 'non', label: 'Non' },
-      ],
-      counts,
-      k,
-    );
+    const population = answers.split(indicatorId);
+    const byBand = source.distribution(population, 'niveau', associationId);
+    const crossed = source.distribution(population, 'croise', associationId);
+    const cell = (key: string): CountCell => crossed.items.find((i) => i.key === key)?.count ?? 0;
     return {
       indicatorId,
       label: getIndicator(indicatorId)?.label ?? indicatorId,
-      total: table.total,
-      rows: RELATIONSHIP_BANDS.map((b, i) => {
-        const answered = table.rowTotals[i]!;
-        const yes = table.cells[i]![0]!;
-        const [y, n] = counts[i]!;
-        const share: ValueCell = y! + n! === 0 ? null : isSuppressed(answered) || isSuppressed(yes) || isSuppressed(table.cells[i]![1]!) ? SUPPRESSED : y! / (y! + n!);
+      total: byBand.total,
+      rows: RELATIONSHIP_BANDS.map((b) => {
+        const answered = byBand.items.find((i) => i.key === b.key)?.count ?? 0;
+        const yes = cell(`${b.key}|oui`);
+        const no = cell(`${b.key}|non`);
+        const share: ValueCell = answered === 0 ? null : isSuppressed(answered) || isSuppressed(yes) || isSuppressed(no) ? SUPPRESSED : (yes as number) / (answered as number);
         return { key: b.key, label: b.label, answered, yes, share };
       }),
     };
   });
+}
+
+function standaloneSource(values: readonly IndicatorFact[], k: number): ProtectedSource {
+  const source = new ProtectedSource(k, [...new Set(values.map((v) => v.associationId))].sort((x, y) => x - y));
+  declareRelationshipSplits(source, values, new Map(values.map((v) => [v.responseId, v.responseId])));
+  return source.seal();
 }

@@ -3,7 +3,8 @@ import { ReportCell } from '../cell-schema.ts';
 import type { StaffContext } from '../../context.ts';
 import { loadIndicatorValues } from '../facts.ts';
 import { AssociationFilter, ReportYear, resolveScope } from '../scope.ts';
-import { splitByRelationship, SPLIT_INDICATORS, type BandSplit } from './compute.ts';
+import { splitByRelationship, type BandSplit } from './compute.ts';
+import { protectedYear } from '../protection/query.ts';
 
 export const RelationshipParameters = z.strictObject({ year: ReportYear, association: AssociationFilter });
 export type RelationshipParameters = z.infer<typeof RelationshipParameters>;
@@ -21,15 +22,17 @@ export const RELATIONSHIP_NOTE =
 
 export function relationshipReport(ctx: StaffContext, params: RelationshipParameters): RelationshipResult {
   const scope = resolveScope(ctx, params.association);
-  const values = loadIndicatorValues(ctx, scope, [params.year], ['realisations.qualite_relation', ...SPLIT_INDICATORS]);
+  const values = loadIndicatorValues(ctx, scope, [params.year], ['realisations.qualite_relation'], [['realisations.qualite_relation', 'score']]);
   const scored = values.some((v) => v.indicatorId === 'realisations.qualite_relation' && v.dimension === 'score' && v.audience === 'youth');
+  // The tables are cells of the department's protected source (one verdict whichever association is read).
+  const source = protectedYear(ctx, scope, params.year);
   return {
     year: params.year,
     k: scope.k,
     message: scored
       ? null
       : `Aucun jeune n’a répondu aux questions sur la relation avec son mentor en ${params.year} : l’indicateur « Qualité de la relation » n’était pas choisi, ou aucun questionnaire n’est encore revenu.`,
-    splits: scored ? splitByRelationship(values, scope.k) : [],
+    splits: scored ? splitByRelationship([], scope.k, { source, associationId: scope.associationId }) : [],
   };
 }
 

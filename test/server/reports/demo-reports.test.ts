@@ -53,7 +53,10 @@ describe('reports on the demo database', () => {
     const young = realisations.find((f: { indicatorId: string }) => f.indicatorId === 'realisations.jeunes_accompagnes');
     expect(typeof young.current.value).toBe('number');
     expect(young.previous).not.toBeNull();
-    expect(young.change).toBe(young.current.value - young.previous.value);
+    // 2025 is small in the demo (13 endings for k = 11): its headline may be hidden by the year's one ledger, and a
+    // change is then hidden too — never computed from a hidden count.
+    if (typeof young.previous.value === 'number') expect(young.change).toBe(young.current.value - young.previous.value);
+    else expect(young.change).toMatchObject({ suppressed: true });
     // 2026 declarations are drafts in the demo: no Ressources figure for 2026, but 2025's are there.
     const etp = res.body.links[0].figures.find((f: { indicatorId: string }) => f.indicatorId === 'ressources.etp');
     expect(etp.current.value).toBeNull();
@@ -65,9 +68,12 @@ describe('reports on the demo database', () => {
     const res = await evaluator.get('/api/reports/value-chain?year=2025');
     const figures = res.body.links.flatMap((l: { figures: unknown[] }) => l.figures);
     const perEtp = figures.find((f: { indicatorId: string }) => f.indicatorId === 'ressources.binomes_par_etp');
-    expect(perEtp.current.value).toBeGreaterThan(0);
+    // A ratio on the year's mentorships: a number, or hidden with its count (never a small count behind it).
+    const positiveOrHidden = (v: unknown) => (typeof v === 'number' ? expect(v).toBeGreaterThan(0) : expect(v).toMatchObject({ suppressed: true }));
+    positiveOrHidden(perEtp.current.value);
     const funding = figures.find((f: { indicatorId: string }) => f.indicatorId === 'ressources.financement');
-    expect(funding.details.find((d: { key: string }) => d.key === 'cout_par_mentorat').current.value).toBeGreaterThan(0);
+    positiveOrHidden(funding.details.find((d: { key: string }) => d.key === 'cout_par_mentorat').current.value);
+    expect(typeof perEtp.current.value === 'number' || typeof perEtp.current.n !== 'number').toBe(true);
   });
 
   it('an association lead only gets their own association, whatever they ask', async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../../db/seed/demo-data.ts';
 import { DEFAULT_LISTS } from '../../../server/settings/default-lists.ts';
-import { computeNonResponse, outcomeOf, type EndedRow, type Outcome } from '../../../server/reports/non-response/compute.ts';
+import { computeNonResponse, declareNonResponse, nonResponsePopulation, outcomeOf, type EndedRow, type Outcome } from '../../../server/reports/non-response/compute.ts';
+import { ProtectedSource } from '../../../server/reports/protection/source.ts';
 import type { ListEntry } from '../../../server/reports/scope.ts';
 import { testApp, type TestApp } from '../../support/app.ts';
 
@@ -67,19 +68,17 @@ describe('non-response shares (pure)', () => {
     expect(f.flagged).toBe(false);
   });
 
-  it('hides here what the protected source hides of the same people (respondents, endings by closure group)', () => {
-    const hidden = { suppressed: true as const, complement: true as const };
-    const [y] = computeNonResponse({
-      k: 3,
-      lists: lists as never,
-      territories: new Map(),
-      rows: table,
-      published: { closures: 20, respondents: { youth: hidden, mentor: 0 }, byGroup: { items: [{ key: 'atteint', label: 'Atteint', count: hidden, share: hidden }], total: 20 } },
-    });
-    expect(y!.respondents).toMatchObject({ suppressed: true });
-    const sex = y!.tables.find((t) => t.key === 'sexe')!;
-    expect(sex.rows.every((r) => typeof r.respondentsShare !== 'number' && typeof r.gapPoints !== 'number' && !r.flagged)).toBe(true);
-    expect(y!.tables.find((t) => t.key === 'categorie')!.rows.find((r) => r.key === 'atteint')!.closures).toMatchObject({ suppressed: true });
+  it('is read from the protected source: the endings are the same cell as the year\'s endings, with one verdict', () => {
+    const source = new ProtectedSource(3, [...new Set(table.map((r) => r.associationId))]);
+    source.population('termines', 'm', table.map((r) => ({ id: r.mentorshipId, associationId: r.associationId })), {});
+    declareNonResponse(source, table, lists as never, new Map());
+    source.seal();
+    const endings = source.populations.get('termines')!.total.get(null);
+    expect(source.populations.get(nonResponsePopulation('youth'))!.total.get(null)).toBe(endings);
+    const [y] = computeNonResponse({ k: 3, lists: lists as never, territories: new Map(), rows: [], source, associationId: null });
+    expect(y!.closures).toEqual(source.total('termines', null));
+    // Each table's respondents add up to the same cell as the outcomes' « Questionnaire envoyé ».
+    expect(y!.respondents).toEqual(y!.outcomes.items.find((i) => i.key === 'repondu')!.count);
   });
 
   it('reads a link: answered, refused, draft, nothing, none', () => {

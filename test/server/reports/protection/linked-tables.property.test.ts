@@ -2,7 +2,7 @@
  * Linked tables (issue 12.4): random small registries, every report computed for the department-year and the year
  * before, for every filter (department, each association; the dashboard at its reference day and on a chosen day),
  * every published count collected with the units it counts, and an attacker that combines them all.
- * The Cotech of every quarter is published too. Strategies: (a) the same population published elsewhere; (b) a line's total minus its visible cells, across
+ * The Cotech of every quarter and the non-response page are published too. Strategies: (a) the same population published elsewhere; (b) a line's total minus its visible cells, across
  * tables sharing a total; (c) differences of nested populations (department − associations, one year − the other,
  * A − B − C); (d) exact linear algebra over the registry's finest cells (every published count as a 0/1 vector,
  * Gaussian elimination over the rationals: a hidden cell in the span of shown ones is known); plus bounds
@@ -20,6 +20,7 @@ import { computeResponseRates } from '../../../../server/reports/response-rate/c
 import { computeValueChain, type ValueChainFacts } from '../../../../server/reports/value-chain/compute.ts';
 import { seriesFor } from '../../../../server/reports/evolution/compute.ts';
 import { computeCotechFigures } from '../../../../server/cotech/compute.ts';
+import { computeNonResponse, type EndedRow, type Outcome } from '../../../../server/reports/non-response/compute.ts';
 
 const YEAR = 2025;
 const TODAY = '2026-06-01';
@@ -66,7 +67,7 @@ const Row = fc.record({
 const Registry = fc.record({ k: fc.constantFrom(3, 5, 6), associations: fc.integer({ min: 2, max: 3 }), rows: fc.array(Row, { minLength: 4, maxLength: 60 }) });
 type Registry = typeof Registry extends fc.Arbitrary<infer T> ? T : never;
 
-function build(r: Registry): { mentorships: MentorshipFact[]; links: LinkFact[]; mentors: MentorFact[]; answers: IndicatorFact[] } {
+function build(r: Registry): { mentorships: MentorshipFact[]; links: LinkFact[]; mentors: MentorFact[]; answers: IndicatorFact[]; endedRows: EndedRow[] } {
   const mentorships: MentorshipFact[] = r.rows.map((x, i) => {
     const ended = x.status !== 'en_cours' && x.status !== 'candidature';
     const startedOn = x.status === 'candidature' ? null : x.since === 'this' ? '2025-03-01' : '2024-03-01';
@@ -112,7 +113,14 @@ function build(r: Registry): { mentorships: MentorshipFact[]; links: LinkFact[];
   });
   // Six mentors, trained in 2024 or 2025, each with the association of their number.
   const mentors: MentorFact[] = [1, 2, 3, 4, 5, 6].map((id) => ({ id, associationId: (id % r.associations) + 1, trainedOn: id % 2 === 0 ? '2024-05-01' : '2025-05-01' }));
-  return { mentorships, links, mentors, answers };
+  // The non-response page's rows: each ending with its two questionnaire outcomes.
+  const outcome = (s: number): Outcome => (['sans_lien', 'repondu', 'refus', 'sans_reponse'] as const)[s]!;
+  const endedRows: EndedRow[] = mentorships.flatMap((m, i) =>
+    m.endedOn === null || m.status === 'en_cours' || m.status === 'candidature'
+      ? []
+      : [{ mentorshipId: m.id, associationId: m.associationId, endedOn: m.endedOn, status: m.status, closureReason: m.closureReason, objective: m.objective, sex: m.sex, birthMonth: m.birthMonth, placementType: m.placementType, territoryId: m.territoryId, outcome: { youth: outcome(r.rows[i]!.youth), mentor: outcome(r.rows[i]!.mentor) } }],
+  );
+  return { mentorships, links, mentors, answers, endedRows };
 }
 
 interface Published {
@@ -126,11 +134,11 @@ interface Published {
 
 /** Every report, for every filter; returns what was read from the sources and the counts the outputs carry. */
 function publishEverything(r: Registry) {
-  const { mentorships, links, mentors, answers } = build(r);
+  const { mentorships, links, mentors, answers, endedRows } = build(r);
   const associationIds = Array.from({ length: r.associations }, (_, i) => i + 1);
   const associations = associationIds.map((id) => ({ id, name: `A${id}` }));
   const outputs: unknown[] = [];
-  const sources: Map<number, ProtectedSource> = declareYears({ years: YEARS, k: r.k, today: TODAY, associationIds, lists: LISTS, territories: TERRITORIES, mentorships, links, mentors, answers, trace: true, cotechPeriods: quarters });
+  const sources: Map<number, ProtectedSource> = declareYears({ years: YEARS, k: r.k, today: TODAY, associationIds, lists: LISTS, territories: TERRITORIES, mentorships, links, mentors, answers, endedRows, trace: true, cotechPeriods: quarters });
   // The Cotech of every quarter (figures and profiles per association and for the department).
   for (const y of YEARS) for (const period of quarters(y)) outputs.push(computeCotechFigures({ period, threshold: r.k, associations, mentorships: [], placements: LISTS.type_placement, source: sources.get(y) }));
   for (const associationId of [null, ...associationIds]) {
@@ -160,6 +168,7 @@ function publishEverything(r: Registry) {
     // The evolution answers "too few young people" for such a scope (evolution/query.ts) and reads nothing.
     const young = sources.get(YEAR)!.total('jeunes', associationId);
     if (typeof young === 'number' || young.complement) outputs.push(seriesFor(facts, YEARS, ['realisations.jeunes_accompagnes', 'resultats.objectif_atteint', 'resultats.clotures', 'realisations.duree_moyenne']));
+    for (const y of YEARS) outputs.push(computeNonResponse({ k: r.k, lists: LISTS, territories: TERRITORIES, rows: [], source: sources.get(y), associationId }));
     outputs.push(computeResponseRates({ years: [...YEARS].reverse(), associations: associationId === null ? associations : associations.filter((a) => a.id === associationId), sources, withTotal: associationId === null }));
   }
   // The years share one ledger: name each cell once, then take every cell any report read.
