@@ -129,10 +129,6 @@ export class SparseSpan {
     this.basis.set(pivot, row);
   }
 
-  contains(input: ReadonlyMap<number, number>): boolean {
-    return this.reduce(input).size === 0;
-  }
-
   /**
    * The columns whose unit vector lies in the span, all at once: a unit vector e_c is in the span exactly when c is
    * a pivot whose fully reduced row is e_c itself. Rows are fully reduced from the last pivot back (each fully
@@ -336,61 +332,6 @@ export function boundsPinnedByLines(values: readonly number[], lines: readonly L
     }
   }
   return pinned([...new Set(involved.flatMap((l) => [l.total, ...l.members]))], lo, hi, values, hidden, k);
-}
-
-/**
- * The same reasoning on the finest cells of a small registry (units grouped by the cells they belong to): every
- * cell is a sum of atoms, each atom ≥ 0. Catches bounds no declared line states ("each of these four groups holds
- * at least one young person, and the five of them…").
- */
-export function finestBoundsPinned(members: readonly { universe: string; ids: readonly number[] }[], hidden: readonly boolean[], values: readonly number[], k: number, masked: readonly boolean[] = []): number[] {
-  const signature = new Map<string, number[]>();
-  members.forEach((m, c) => {
-    for (const u of m.ids) {
-      const key = `${m.universe}:${u}`;
-      const list = signature.get(key);
-      if (list) list.push(c);
-      else signature.set(key, [c]);
-    }
-  });
-  const atomOfSignature = new Map<string, number>();
-  const atomsOfCell: number[][] = members.map(() => []);
-  for (const cells of signature.values()) {
-    const sig = cells.join(',');
-    let atom = atomOfSignature.get(sig);
-    if (atom === undefined) {
-      atomOfSignature.set(sig, (atom = atomOfSignature.size));
-      for (const c of cells) atomsOfCell[c]!.push(atom);
-    }
-  }
-  const atomLo = new Array<number>(atomOfSignature.size).fill(0);
-  const atomHi = new Array<number>(atomOfSignature.size).fill(Number.POSITIVE_INFINITY);
-  const seen = new Set<string>();
-  const constraints: { atoms: number[]; min: number; max: number }[] = [];
-  members.forEach((_, c) => {
-    const [min, max] = labelBounds(values[c]!, hidden[c]!, k, masked[c]);
-    const key = `${atomsOfCell[c]!.join(',')}|${min}|${max}`;
-    if (atomsOfCell[c]!.length === 0 || seen.has(key)) return;
-    seen.add(key);
-    constraints.push({ atoms: atomsOfCell[c]!, min, max });
-  });
-  for (let round = 0, changed = true; changed && round < MAX_BOUND_ROUNDS; round++) {
-    changed = false;
-    for (const { atoms, min, max } of constraints) {
-      let sumLo = 0;
-      let sumHi = 0;
-      for (const a of atoms) (sumLo += atomLo[a]!), (sumHi += atomHi[a]!);
-      for (const a of atoms) {
-        const newLo = min - (sumHi - atomHi[a]!);
-        const newHi = max - (sumLo - atomLo[a]!);
-        if (Number.isFinite(newLo) && newLo > atomLo[a]!) (atomLo[a] = newLo), (changed = true);
-        if (newHi < atomHi[a]!) (atomHi[a] = newHi), (changed = true);
-      }
-    }
-  }
-  const lo = atomsOfCell.map((atoms) => atoms.reduce((s, a) => s + atomLo[a]!, 0));
-  const hi = atomsOfCell.map((atoms) => atoms.reduce((s, a) => s + atomHi[a]!, 0));
-  return pinned(members.map((_, c) => c), lo, hi, values, hidden, k);
 }
 
 export class Ledger {

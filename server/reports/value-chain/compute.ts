@@ -199,18 +199,12 @@ export function computeYear(
   const pv = f.protection?.(year) ?? null;
   const dist = (population: string, dimension: string, local: () => Distribution): Distribution => (pv ? pv.distribution(population, dimension) : local());
   const tot = (population: string, n: number): CountCell => (pv ? pv.total(population) : suppressCount(n, k));
-  // A mean's n is a population too (mentorships with both dates): read from the source like any count.
-  const meanOf = (population: string, xs: readonly number[]): Measure => {
-    if (!pv) return meanMeasure(xs, k);
-    const n = pv.total(population);
-    return { value: guardValue(xs.length === 0 ? null : xs.reduce((a, b) => a + b, 0) / xs.length, n, k), n, denominator: null };
-  };
   const countOf = (population: string, n: number): Measure => {
     const cell = tot(population, n);
     return { value: cell, n: cell, denominator: null };
   };
-  // Answers are populations of the protected source too (protection/answers.ts): a share's numerator and
-  // denominator, a mean's n and a distribution of answers are its cells, the value is computed here.
+  // A mean's n is a population (mentorships with both dates, answers) and so are a share's numerator and
+  // denominator and a distribution of answers (protection/answers.ts): read from the source, the value computed here.
   const shareOn = (population: string, dimension: string, category: string, local: () => Measure): Measure => {
     if (!pv) return local();
     const s = pv.share(population, dimension, category);
@@ -338,11 +332,11 @@ export function computeYear(
     note: 'Nombre approximatif de rencontres par mois.',
   });
   const startedThisYear = f.mentorships.filter((m) => m.startedOn?.startsWith(`${year}-`) && m.appliedOn && m.matchedOn && m.matchedOn >= m.appliedOn);
-  put('realisations.delai_mise_en_relation', { main: meanOf('delais', startedThisYear.map((m) => daysBetween(m.appliedOn!, m.matchedOn!))) });
+  put('realisations.delai_mise_en_relation', { main: meanOn('delais', startedThisYear.map((m) => daysBetween(m.appliedOn!, m.matchedOn!))) });
   put('realisations.assiduite', { main: meanOn(answers.assiduite, numbers(select(values, 'realisations.assiduite', 'assiduite', 'mentor')), true), note: 'Part moyenne des rencontres prévues où le jeune est venu, selon le mentor.' });
   put('realisations.modalite', { main: countOf('actifs', active.length), breakdowns: [{ key: 'modalite', title: 'Par modalité', current: dist('actifs', 'modalite', () => distributionBy(active, (m) => m.modality, listCategories(f.lists.modalite), k)) }] });
   const durations = ended.filter((m) => m.startedOn && m.endedOn! >= m.startedOn).map((m) => daysBetween(m.startedOn!, m.endedOn!));
-  put('realisations.duree_moyenne', { main: meanOf('durees', durations) });
+  put('realisations.duree_moyenne', { main: meanOn('durees', durations) });
   put('realisations.evenements', { main: declMeasure(decls, (c) => countOrList(c.evenements)) });
   const relationYouth = numbers(select(values, RELATIONSHIP_SCORE.indicatorId, RELATIONSHIP_SCORE.dimension, 'youth'));
   const relationMentor = numbers(select(values, RELATIONSHIP_SCORE.indicatorId, RELATIONSHIP_SCORE.dimension, 'mentor'));
