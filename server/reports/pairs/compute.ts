@@ -20,6 +20,9 @@ export interface PairsRow {
   agreement: Agreement;
 }
 
+/** Names of the pairs' populations in the department's ledger. */
+export const PAIRS = { objective: 'paires_objectif', frequency: 'paires_frequence' } as const;
+
 function answersBy(values: readonly IndicatorFact[], dimension: string, audience: 'youth' | 'mentor'): Map<number, string> {
   const out = new Map<number, string>();
   for (const v of values) {
@@ -45,20 +48,27 @@ function pairsOf(values: readonly IndicatorFact[], indicatorId: string, dimensio
 }
 
 /**
- * The pairs of every association of the department in one protected source (the same engine as the reports'
- * ledger): the associations' rows and the « Toutes les associations » row are suppressed together, so that the
+ * The pairs of a year as populations of the department's ledger (units: the mentorships, so that a set of pairs
+ * equal to another published set of mentorships is the same cell with one verdict). The associations' rows and
+ * the « Toutes les associations » row are suppressed together with every other table of the department, so the
  * total minus the shown associations never gives a hidden one away, whichever association the reader filters on.
+ * `values`: the year's answers, department-wide.
  */
-export function pairsSource(k: number, associationIds: readonly number[], values: readonly IndicatorFact[]): ProtectedSource {
-  const source = new ProtectedSource(k, associationIds);
+export function declarePairs(source: ProtectedSource, values: readonly IndicatorFact[]): void {
   const objective = pairsOf(values, 'resultats.objectif_atteint', 'atteint');
   const frequency = pairsOf(values, 'realisations.frequence', 'frequence');
   const same = (p: { youth: string; mentor: string }) => (p.youth === p.mentor ? 'oui' : 'non');
-  source.population('paires_objectif', 'm', objective, { accord: { keyOf: same, categories: YES_NO } });
-  source.population('paires_frequence', 'm', frequency, {
+  source.population(PAIRS.objective, 'm', objective, { accord: { keyOf: same, categories: YES_NO } });
+  source.population(PAIRS.frequency, 'm', frequency, {
     accord: { keyOf: same, categories: YES_NO },
     proche: { keyOf: (p) => (Math.abs(FREQUENCY_ORDER.indexOf(p.youth) - FREQUENCY_ORDER.indexOf(p.mentor)) <= 1 ? 'oui' : 'non'), categories: YES_NO },
   });
+}
+
+/** The pairs of one year suppressed on their own (tests; the reports read the department's ledger). */
+export function pairsSource(k: number, associationIds: readonly number[], values: readonly IndicatorFact[]): ProtectedSource {
+  const source = new ProtectedSource(k, associationIds);
+  declarePairs(source, values);
   return source.seal();
 }
 
@@ -67,13 +77,12 @@ export function agreement(source: ProtectedSource, associationId: number | null)
     const s = source.share(population, dimension, 'oui', associationId);
     return { value: s.value, n: s.numerator, denominator: s.denominator };
   };
-  return { objective: measure('paires_objectif', 'accord'), frequency: measure('paires_frequence', 'accord'), frequencyClose: measure('paires_frequence', 'proche') };
+  return { objective: measure(PAIRS.objective, 'accord'), frequency: measure(PAIRS.frequency, 'accord'), frequencyClose: measure(PAIRS.frequency, 'proche') };
 }
 
-/** `associationIds`: every association of the department (the source is the same whatever the reader sees). */
-export function computePairs(input: { k: number; associations: { id: number; name: string }[]; associationIds?: readonly number[]; values: IndicatorFact[]; withTotal: boolean }): PairsRow[] {
-  const source = pairsSource(input.k, input.associationIds ?? input.associations.map((a) => a.id), input.values);
-  const rows: PairsRow[] = input.associations.map((a) => ({ associationId: a.id, label: a.name, agreement: agreement(source, a.id) }));
-  if (input.withTotal) rows.push({ associationId: null, label: 'Toutes les associations', agreement: agreement(source, null) });
+/** `source`: the department-year's protected source (the same whatever the reader sees). */
+export function computePairs(input: { associations: readonly { id: number; name: string }[]; source: ProtectedSource; withTotal: boolean }): PairsRow[] {
+  const rows: PairsRow[] = input.associations.map((a) => ({ associationId: a.id, label: a.name, agreement: agreement(input.source, a.id) }));
+  if (input.withTotal) rows.push({ associationId: null, label: 'Toutes les associations', agreement: agreement(input.source, null) });
   return rows;
 }

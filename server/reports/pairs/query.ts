@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { StaffContext } from '../../context.ts';
-import { loadIndicatorValues } from '../facts.ts';
 import { AssociationFilter, ReportYear, resolveScope } from '../scope.ts';
 import type { Purpose } from '../protection/masking.ts';
 import { computePairs, type PairsRow } from './compute.ts';
@@ -16,9 +15,8 @@ export interface PairsResult {
 
 export function pairsReport(ctx: StaffContext, params: PairsParameters, purpose: Purpose = 'screen'): PairsResult {
   const scope = resolveScope(ctx, params.association, purpose);
-  // Department-wide whatever the filter: the verdicts of an association's row do not depend on who reads it.
-  const values = loadIndicatorValues(ctx, { ...scope, associationId: null }, [params.year], ['resultats.objectif_atteint', 'realisations.frequence']);
-  const associationIds = protectedYear(ctx, scope, params.year).associationIds;
+  // The department's ledger (every association, every year): an association's verdicts do not depend on who reads.
+  const source = protectedYear(ctx, scope, params.year);
   const shown = scope.associationId === null ? scope.associations : scope.associations.filter((a) => a.id === scope.associationId);
-  return { year: params.year, k: scope.k, rows: computePairs({ k: scope.k, associations: shown, associationIds, values, withTotal: scope.associationId === null && shown.length > 1 }) };
+  return { year: params.year, k: scope.k, rows: computePairs({ associations: shown, source, withTotal: scope.associationId === null && shown.length > 1 }) };
 }

@@ -11,6 +11,7 @@ import { declareNonResponse, nonResponsePopulation, type EndedRow } from '../non
 import { activeDuring, activeOn, AGE_GROUPS, ageGroup, ageOn, endedIn, groupCategories, listCategories, perYoungPerson, yearEnd, yearStart } from '../measures.ts';
 import type { ListEntry } from '../scope.ts';
 import { declareCotech, type CotechPeriod } from './cotech.ts';
+import { declarePairs } from '../pairs/compute.ts';
 import { Ledger } from './ledger.ts';
 import { ProtectedSource } from './source.ts';
 import { categoryOf, conflictOf, CONFLICT_KINDS, REASON_CATEGORIES, REASON_ORDER } from '../value-chain/compute.ts';
@@ -180,7 +181,9 @@ function declareInto(source: ProtectedSource, f: YearFacts): ProtectedSource {
   source.population('mentors_en_binome', 'm', firstPerMentor(active.filter((m) => activeOn(m, referenceDay))), {});
   source.population('mentors_formes', 'mentor', (f.mentors ?? []).filter((t) => t.trainedOn?.startsWith(`${year}-`)), {});
   const linkOf = new Map(f.links.flatMap((l) => (l.responseId == null ? [] : [[l.responseId, l.id] as const])));
-  declareAnswers(source, (f.answers ?? []).filter((v) => v.year === year), linkOf);
+  const answersOfYear = (f.answers ?? []).filter((v) => v.year === year);
+  declareAnswers(source, answersOfYear, linkOf);
+  declarePairs(source, answersOfYear);
   declareNonResponse(source, (f.endedRows ?? []).filter((r) => r.endedOn.startsWith(`${year}-`)), f.lists, f.territories);
   for (const audience of ['youth', 'mentor'] as const) source.sameCount([`liens_${audience}`, 'reponse', 'answered'], [nonResponsePopulation(audience), 'repondant', 'repondants']);
   if (f.cotechPeriods) declareCotech(source, year, f.cotechPeriods(year), f.mentorships, f.lists.type_placement);

@@ -172,7 +172,7 @@ describe('pairs agreement (pure)', () => {
     const v = (mentorshipId: number, associationId: number, audience: 'youth' | 'mentor', code: string): IndicatorFact => ({ responseId: mentorshipId * 2 + (audience === 'youth' ? 0 : 1), mentorshipId, associationId, year: 2025, audience, indicatorId: 'resultats.objectif_atteint', dimension: 'atteint', value: null, valueText: code });
     // A: 20 pairs, B: 3 pairs (hidden); before, the total row showed 23 and gave B's 3 away.
     const values = [...Array.from({ length: 20 }, (_, i) => [v(i, 1, 'youth', 'oui'), v(i, 1, 'mentor', 'oui')]), ...Array.from({ length: 3 }, (_, i) => [v(100 + i, 2, 'youth', 'oui'), v(100 + i, 2, 'mentor', 'non')])].flat();
-    const rows = computePairs({ k: 5, associations: [{ id: 1, name: 'A' }, { id: 2, name: 'B' }], values, withTotal: true });
+    const rows = computePairs({ associations: [{ id: 1, name: 'A' }, { id: 2, name: 'B' }], source: pairsSource(5, [1, 2], values), withTotal: true });
     const n = rows.map((r) => r.agreement.objective.denominator);
     expect(typeof n[1]).toBe('object');
     expect(typeof n[0] === 'number' && typeof n[2] === 'number').toBe(false);

@@ -2,7 +2,7 @@
  * Linked tables (issue 12.4): random small registries, every report computed for the department-year and the year
  * before, for every filter (department, each association; the dashboard at its reference day and on a chosen day),
  * every published count collected with the units it counts, and an attacker that combines them all.
- * The Cotech of every quarter and the non-response page are published too. Strategies: (a) the same population published elsewhere; (b) a line's total minus its visible cells, across
+ * The Cotech of every quarter, the non-response page and the youth / mentor agreement (pairs) are published too. Strategies: (a) the same population published elsewhere; (b) a line's total minus its visible cells, across
  * tables sharing a total; (c) differences of nested populations (department − associations, one year − the other,
  * A − B − C); (d) exact linear algebra over the registry's finest cells (every published count as a 0/1 vector,
  * Gaussian elimination over the rationals: a hidden cell in the span of shown ones is known); plus bounds
@@ -21,6 +21,7 @@ import { computeValueChain, type ValueChainFacts } from '../../../../server/repo
 import { seriesFor } from '../../../../server/reports/evolution/compute.ts';
 import { computeCotechFigures } from '../../../../server/cotech/compute.ts';
 import { computeNonResponse, type EndedRow, type Outcome } from '../../../../server/reports/non-response/compute.ts';
+import { computePairs } from '../../../../server/reports/pairs/compute.ts';
 
 const YEAR = 2025;
 const TODAY = '2026-06-01';
@@ -105,9 +106,12 @@ function build(r: Registry): { mentorships: MentorshipFact[]; links: LinkFact[];
       links.push({ id, mentorshipId: m.id, associationId: m.associationId, endedOn: m.endedOn, audience, state: state[s]!, declined: s === 1 ? false : null, responded: s === 1, responseId: s === 1 ? id : null, questionnaireVersionId: 1 });
       if (s !== 1) continue;
       // The answer (response id = link id): objective reached, and for young people self-confidence before / now.
-      const fact = (indicatorId: string, dimension: string, value: number, valueText: string | null = null): IndicatorFact => ({ responseId: id, mentorshipId: m.id, associationId: m.associationId, year: Number(m.endedOn!.slice(0, 4)), audience, indicatorId, dimension, value, valueText });
+      const fact = (indicatorId: string, dimension: string, value: number | null, valueText: string | null = null): IndicatorFact => ({ responseId: id, mentorshipId: m.id, associationId: m.associationId, year: Number(m.endedOn!.slice(0, 4)), audience, indicatorId, dimension, value, valueText });
       const row = r.rows[i]!;
       answers.push(fact('resultats.objectif_atteint', 'atteint', row.feel > 0 ? 1 : 0.5, row.feel > 0 ? 'oui' : 'en_partie'));
+      // Meeting frequency: the young person's and the mentor's answers agree when they feel the same (pairs report).
+      const often = ['chaque_semaine', 'deux_par_mois', 'une_par_mois', 'moins'][audience === 'youth' || row.thanks ? row.feel + 1 : 3 - (row.feel + 1)]!;
+      answers.push(fact('realisations.frequence', 'frequence', null, often));
       if (audience === 'youth') answers.push(fact('impact.confiance', 'evolution', row.feel), fact('impact.confiance', 'grace_au_mentorat', row.thanks ? 1 : 0));
     }
   });
@@ -169,6 +173,8 @@ function publishEverything(r: Registry) {
     const young = sources.get(YEAR)!.total('jeunes', associationId);
     if (typeof young === 'number' || young.complement) outputs.push(seriesFor(facts, YEARS, ['realisations.jeunes_accompagnes', 'resultats.objectif_atteint', 'resultats.clotures', 'realisations.duree_moyenne']));
     for (const y of YEARS) outputs.push(computeNonResponse({ k: r.k, lists: LISTS, territories: TERRITORIES, rows: [], source: sources.get(y), associationId }));
+    // Youth / mentor agreement, per association and with the department's row.
+    for (const y of YEARS) outputs.push(computePairs({ associations: associationId === null ? associations : associations.filter((a) => a.id === associationId), source: sources.get(y)!, withTotal: associationId === null }));
     outputs.push(computeResponseRates({ years: [...YEARS].reverse(), associations: associationId === null ? associations : associations.filter((a) => a.id === associationId), sources, withTotal: associationId === null }));
   }
   // The years share one ledger: name each cell once, then take every cell any report read.
