@@ -1,6 +1,6 @@
 /** The pure part of the protected source: ledger, identity of populations, lines, audits, and the report readers. */
 import { describe, expect, it } from 'vitest';
-import { determinedCells, finestDetermined, Ledger, populationKey } from '../../../../server/reports/protection/ledger.ts';
+import { boundsPinnedByLines, determinedCells, finestDetermined, Ledger, linesDetermining, populationKey, SparseSpan } from '../../../../server/reports/protection/ledger.ts';
 import { ProtectedSource } from '../../../../server/reports/protection/source.ts';
 import { isMasked, effectiveThreshold } from '../../../../server/reports/protection/masking.ts';
 import { protectedRate } from '../../../../server/reports/response-rate/compute.ts';
@@ -36,6 +36,69 @@ describe('ledger', () => {
     const hidden = [true, true, false, false];
     expect(determinedCells(4, [{ total: 2, members: [0, 1] }, { total: 3, members: [1] }], hidden).sort()).toEqual([0, 1]);
     expect(determinedCells(4, [{ total: 2, members: [0, 1] }], hidden)).toEqual([]);
+  });
+
+  it('exact audit by random solutions finds exactly the cells whose unit vector lies in the span (random systems)', () => {
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    let determinedSeen = 0;
+    for (let trial = 0; trial < 300; trial++) {
+      const cells = 4 + next(20);
+      const lines = Array.from({ length: 1 + next(cells) }, () => {
+        const members = [...new Set(Array.from({ length: 1 + next(4) }, () => next(cells)))];
+        const total = next(cells);
+        return { total, members: members.filter((m) => m !== total) };
+      }).filter((l) => l.members.length > 0);
+      const hidden = Array.from({ length: cells }, () => next(3) > 0);
+      // Reference: reduce each unit vector against the lines' echelon form.
+      const span = new SparseSpan();
+      for (const l of lines) {
+        const row = new Map<number, number>();
+        for (const m of l.members) if (hidden[m]) row.set(m, (row.get(m) ?? 0) + 1);
+        if (hidden[l.total]) row.set(l.total, (row.get(l.total) ?? 0) - 1 + 1_000_003);
+        if (row.size > 0) span.add(row);
+      }
+      const expected = hidden.flatMap((h, c) => (h && span.combination(new Map([[c, 1]])) !== null ? [c] : []));
+      determinedSeen += expected.length;
+      expect(determinedCells(cells, lines, hidden).sort((a, b) => a - b)).toEqual(expected);
+    }
+    expect(determinedSeen).toBeGreaterThan(50);
+  });
+
+  it('a small cell pinned through a chain of lines whose own lines hold no shown cell: a shown cell of the chain is hidden', () => {
+    // h = x − y (line x = h + y), x = S1 − u, y = S2 − u: h = S1 − S2 with every cell of h's own line hidden. u is
+    // large (no finest-cell audit), S1 and S2 are the department's headline counts (hidden last).
+    const l = new Ledger(5);
+    const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
+    const h = l.cell('m', [1, 2]);
+    const y = l.cell('m', [3]);
+    const x = l.cell('m', [1, 2, 3]);
+    const u = l.cell('m', range(10, 300));
+    const s1 = l.cell('m', [1, 2, 3, ...range(10, 300)], 'headline');
+    const s2 = l.cell('m', [3, ...range(10, 300)], 'headline');
+    const lines = [
+      { total: x, members: [h, y] },
+      { total: s1, members: [x, u] },
+      { total: s2, members: [y, u] },
+    ];
+    for (const line of lines) l.line(line.total, line.members);
+    l.seal();
+    const hidden = Array.from({ length: 6 }, (_, c) => l.isHidden(c));
+    expect(hidden[h] && hidden[x] && hidden[y]).toBe(true);
+    expect(l.why.get(s1) ?? l.why.get(s2)).toMatch(/^audit/);
+    expect(determinedCells(6, lines, hidden)).not.toContain(h);
+    // Before, with u hidden by the line rule and S1, S2 shown: S1 − S2 = 2 gave h away (the lines through h held
+    // nothing to hide). The lines a reader combines are those of the chain.
+    const before = [true, true, true, true, false, false];
+    expect(determinedCells(6, lines, before)).toContain(h);
+    expect(linesDetermining(lines, before, [h]).get(h)!.sort()).toEqual([0, 1, 2]);
+  });
+
+  it('bounds audit: a hidden count a reader computes exactly (of k or more) narrows the small ones beside it', () => {
+    // L = a + b, L = 8 hidden (k = 5) but known from elsewhere: a, b « < 5 » are then 4 each.
+    const lines = [{ total: 0, members: [1, 2] }];
+    expect(boundsPinnedByLines([8, 4, 4], lines, [true, true, true], 5)).toEqual([]);
+    expect(boundsPinnedByLines([8, 4, 4], lines, [true, true, true], 5, [], new Set([0])).sort()).toEqual([1, 2]);
   });
 
   it('finest-cell audit: a small hidden cell equal to the difference of two shown populations is found', () => {
