@@ -13,18 +13,6 @@ import { machine } from './support/load.ts';
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
 
 const ORDER = ['submissions', 'memory', 'reports', 'import', 'youth'];
-/**
- * Benches whose absolute goal is stated on an idle machine (the youth repeat visit): before them, wait for the load
- * the previous benches left behind to fade (1-minute load average ≤ 0.5, 90 s at most), and say how long it took.
- */
-const SETTLE = new Set(['youth']);
-const SETTLE_LOAD = 0.5;
-const SETTLE_MAX_MS = 90_000;
-function settle(): void {
-  const t0 = Date.now();
-  while (loadavg()[0]! > SETTLE_LOAD && Date.now() - t0 < SETTLE_MAX_MS) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
-  console.log(`(attente d’une machine au repos : ${((Date.now() - t0) / 1000).toFixed(0)} s ; charge ${load()})`);
-}
 const started = Date.now();
 const m = machine();
 console.log(`Machine : ${m.nproc} cœurs, ${m.cpu}, ${m.ram_gb} Go de mémoire, Node ${m.node} ; charge ${load()}`);
@@ -33,9 +21,8 @@ const failed: string[] = [];
 for (const name of ORDER) {
   const file = join(ROOT, 'bench', `${name}.ts`);
   if (!existsSync(file)) continue;
-  console.log(`\n— ${name} —`);
-  if (SETTLE.has(name)) settle();
   const t0 = Date.now();
+  console.log(`\n— ${name} —`);
   // Each bench in its own process: no JIT state, heap or open handle carried from one to the next.
   const run = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, stdio: 'inherit', env: process.env });
   if (run.status !== 0) failed.push(name);
