@@ -206,12 +206,14 @@ function echelon(rows: readonly { line: number; row: ReadonlyMap<number, number>
   for (const { row } of rows) for (const c of row.keys()) degree.set(c, (degree.get(c) ?? 0) + 1);
   const byRank = [...degree.keys()].sort((x, y) => degree.get(x)! - degree.get(y)! || x - y);
   const rank = new Map(byRank.map((c, i) => [c, i]));
-  const renumber = (row: ReadonlyMap<number, number>) => new Map([...row].map(([c, v]) => [rank.get(c)!, v]));
-  const ranked = rows.map(({ line, row }) => ({ line, row: renumber(row), first: Math.min(...[...row.keys()].map((c) => rank.get(c)!)) }));
+  const ranked = rows.map(({ line, row }) => {
+    const renumbered = new Map([...row].map(([c, v]) => [rank.get(c)!, v]));
+    return { line, row: renumbered, first: Math.min(...renumbered.keys()) };
+  });
   ranked.sort((a, b) => a.row.size - b.row.size || a.first - b.first);
   const span = new SparseSpan(track);
   for (const { line, row } of ranked) span.add(row, line);
-  return { span, byRank, rank, renumber };
+  return { span, byRank, rank };
 }
 
 /**
@@ -289,10 +291,6 @@ export function linesDetermining(lines: readonly Line[], hidden: readonly boolea
  */
 export const FINEST_AUDIT_MAX_UNITS = 200;
 
-/**
- * Small hidden cells (1..k-1) whose unit sets lie in the span of the shown cells' unit sets: every published count
- * as a 0/1 vector over the finest cells (units grouped by the cells they belong to), elimination modulo a prime.
- */
 /** The finest cells of a registry: units grouped by the set of cells they belong to; for each cell, its atoms. */
 export function atomsOf(members: readonly { universe: string; ids: readonly number[] }[]): { count: number; atomsOfCell: number[][] } {
   const cellsOf = new Map<string, number[]>();
@@ -316,6 +314,10 @@ export function atomsOf(members: readonly { universe: string; ids: readonly numb
   return { count: atomOfSignature.size, atomsOfCell };
 }
 
+/**
+ * Small hidden cells (1..k-1) whose unit sets lie in the span of the shown cells' unit sets: every published count
+ * as a 0/1 vector over the finest cells (units grouped by the cells they belong to), elimination modulo a prime.
+ */
 export function finestDetermined(members: readonly { universe: string; ids: readonly number[] }[] | ReturnType<typeof atomsOf>, hidden: readonly boolean[], values: readonly number[], k: number): number[] {
   const { count, atomsOfCell } = Array.isArray(members) ? atomsOf(members) : (members as ReturnType<typeof atomsOf>);
   // Few atoms (a small registry): a dense row echelon form in typed arrays is far cheaper than sparse maps here.
@@ -523,6 +525,8 @@ export class Ledger {
       hidden[pick] = true;
       return pick;
     };
+    // The cells of some lines that are shown and not zero: those an audit may hide.
+    const cellsOf = (ls: readonly Line[]) => [...new Set(ls.flatMap((l) => [l.total, ...l.members]))].filter((i) => !hidden[i] && values[i]! > 0);
     let rounds = 0;
     // Parts of the exact audit already solved, by their hidden cells (see determinedCells).
     const solved = new Map<string, number[]>();
@@ -557,8 +561,6 @@ export class Ledger {
       // away by itself: it is left as it is, and the bounds audit below takes it as known.
       const determined = determinedCells(values.length, lines, hidden, solved);
       known = new Set(determined);
-      const showable = (cells: Iterable<number>) => [...new Set(cells)].filter((i) => !hidden[i] && values[i]! > 0);
-      const cellsOf = (ls: readonly Line[]) => showable(ls.flatMap((l) => [l.total, ...l.members]));
       const small = determined.filter((h) => isSmall(values[h]!, k));
       const chained = small.filter((h) => cellsOf(linesThrough(h)).length === 0);
       const combined = chained.length > 0 ? linesDetermining(lines, hidden, chained) : new Map<number, number[]>();
@@ -582,7 +584,7 @@ export class Ledger {
             continue;
           }
           const around = linesThrough(h);
-          const pick = cheapest([...new Set(around.flatMap((l) => [l.total, ...l.members]))].filter((i) => !hidden[i] && values[i]! > 0));
+          const pick = cheapest(cellsOf(around));
           if (pick !== undefined) {
             this.why.set(pick, `bounds(${h})`);
             hidden[pick] = true;
