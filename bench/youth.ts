@@ -11,8 +11,9 @@
  *    (a) bytes transferred (CDP `encodedDataLength`, headers included) for every request until the first question
  *        can be answered: the youth route (link → welcome → "Commencer" → first question) and the bare page;
  *    (b) with CDP "Slow 3G" (400 ms latency, 400 kbit/s down and up) and a 4× CPU slowdown: time until the welcome
- *        text is visible (first contentful paint), until the first question can be answered (its first choice is in
- *        the page; "Commencer" is tapped as soon as the welcome shows), and the latter on a repeat visit (resume:
+ *        text is visible (first contentful paint), until the first question can be answered (a choice visible on
+ *        screen: the page's plain question, then SurveyJS's; "Commencer" is tapped as soon as the welcome shows), until
+ *        SurveyJS's own question is there (`*_surveyjs_ms`), and the same on a repeat visit (resume:
  *        the same phone comes back to its link; assets come from the HTTP cache). Times are from navigation start,
  *        median of RUNS runs (3; BENCH_RUNS), each on a fresh phone (browser context) and a fresh link, with min and
  *        max. The bare page is visited twice on its own fresh phone in each run: `repeat_ratio` = our repeat visit /
@@ -86,13 +87,17 @@ function bareServer(): Server {
 }
 
 /**
- * Records, inside the page, when the welcome heading and the first answerable choice appear (ms from navigation
- * start). With `tap`, it also taps "Commencer"/"Reprendre" in the first frame where it is painted: the figure then
- * measures the page, not the test driver's round trips to a throttled renderer.
+ * Records, inside the page, when the welcome heading appears, when the first question can be answered (a choice or a
+ * text field visible on screen: the page's plain question, shown by CSS as soon as "Commencer" is tapped, or
+ * SurveyJS's), and when SurveyJS's own question is there (ms from navigation start). With `tap`, it also taps
+ * "Commencer"/"Reprendre" in the first frame where it is painted: the figure then measures the page, not the test
+ * driver's round trips to a throttled renderer. Showing a fragment's target mutates no node: frames are polled too.
  */
 const marksScript = (tap: boolean) => `(() => {
   const marks = (window.__benchMarks = {});
   let tapped = false;
+  const FIELDS = 'input[type="radio"], input[type="checkbox"], textarea';
+  const visible = (el) => (el.checkVisibility ? el.checkVisibility() : el.offsetParent !== null);
   const check = () => {
     if (marks.welcome === undefined && document.querySelector('#accueil h1')) marks.welcome = performance.now();
     const start = document.getElementById('commencer');
@@ -100,9 +105,13 @@ const marksScript = (tap: boolean) => `(() => {
       tapped = true;
       requestAnimationFrame(() => setTimeout(() => { marks.tap = performance.now(); start.click(); }, 0));
     }
-    if (marks.question === undefined && document.querySelector('.sd-question input[type="radio"], .sd-question input[type="checkbox"], .sd-question textarea')) marks.question = performance.now();
+    const fields = [...document.querySelectorAll('.sd-question, .im-apercu')].flatMap((q) => [...q.querySelectorAll(FIELDS)]);
+    if (marks.question === undefined && fields.some(visible)) marks.question = performance.now();
+    if (marks.surveyjs === undefined && document.querySelector('.sd-question input[type="radio"], .sd-question input[type="checkbox"], .sd-question textarea')) marks.surveyjs = performance.now();
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  const frame = () => { check(); if (marks.question === undefined) requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
 })();`;
 
 interface Visit {
@@ -114,6 +123,8 @@ interface Visit {
   breakdown: Record<string, number>;
   welcomeMs: number | null;
   questionMs: number;
+  /** When SurveyJS's question was there (the questionnaire fully working: "Suivant", read-aloud, saving). */
+  surveyjsMs: number;
 }
 
 async function visit(context: BrowserContext, url: string, options: { throttle: boolean; clickStart: boolean; answerFirst?: boolean }): Promise<Visit> {
@@ -133,7 +144,7 @@ async function visit(context: BrowserContext, url: string, options: { throttle: 
   await page.addInitScript(marksScript(options.clickStart));
   await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
   await page.locator('.sd-question input, .sd-question textarea').first().waitFor({ state: 'attached', timeout: 120_000 });
-  const marks = (await page.evaluate('window.__benchMarks')) as { welcome?: number; question: number };
+  const marks = (await page.evaluate('window.__benchMarks')) as { welcome?: number; question: number; surveyjs: number };
   // First contentful paint: the moment text is on screen (the welcome, sent as HTML with inline CSS).
   const fcp = (await page.evaluate(`(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime ?? null`)) as number | null;
   const breakdown = (await page.evaluate(`(() => {
@@ -154,7 +165,7 @@ async function visit(context: BrowserContext, url: string, options: { throttle: 
   await page.waitForTimeout(200);
   await cdp.detach();
   await page.close();
-  return { url: pageUrl, bytes, requests, breakdown, welcomeMs: options.clickStart ? Math.round(Math.max(fcp ?? marks.welcome ?? 0, marks.welcome ?? 0)) : null, questionMs: Math.round(marks.question) };
+  return { url: pageUrl, bytes, requests, breakdown, welcomeMs: options.clickStart ? Math.round(Math.max(fcp ?? marks.welcome ?? 0, marks.welcome ?? 0)) : null, questionMs: Math.round(marks.question), surveyjsMs: Math.round(marks.surveyjs) };
 }
 
 
@@ -205,7 +216,7 @@ async function main() {
     console.log(`  attente d’une machine au repos : ${settled.waitedS} s (charge ${settled.load})`);
     const loadAtStart = loadavg()[0]!;
     // (b) Times on Slow 3G and a 4× slower CPU.
-    const runs: Array<{ welcome: number; first: number; repeat: number; bare_first: number; bare_repeat: number; repeat_ratio: number }> = [];
+    const runs: Array<{ welcome: number; first: number; repeat: number; first_surveyjs: number; repeat_surveyjs: number; bare_first: number; bare_repeat: number; repeat_ratio: number }> = [];
     for (let run = 0; run < RUNS; run++) {
       // A fresh phone per run, with a real (on-disk) browser profile as on a phone, not an incognito context:
       // its HTTP cache and compiled-code cache are what a returning respondent benefits from.
@@ -222,8 +233,8 @@ async function main() {
       const bareFirst = await visit(bareContext, bareUrl, { throttle: true, clickStart: false });
       const bareRepeat = await visit(bareContext, bareUrl, { throttle: true, clickStart: false });
       await bareContext.close();
-      runs.push({ welcome: first.welcomeMs!, first: first.questionMs, repeat: repeat.questionMs, bare_first: bareFirst.questionMs, bare_repeat: bareRepeat.questionMs, repeat_ratio: Math.round((repeat.questionMs / bareRepeat.questionMs) * 1000) / 1000 });
-      console.log(`  run ${run + 1}: welcome ${first.welcomeMs} ms, first question ${first.questionMs} ms, repeat visit ${repeat.questionMs} ms (${repeat.requests} requests, ${repeat.bytes} B); bare page ${bareFirst.questionMs} ms, repeat ${bareRepeat.questionMs} ms; load ${loadavg()[0]!.toFixed(1)}`);
+      runs.push({ welcome: first.welcomeMs!, first: first.questionMs, repeat: repeat.questionMs, first_surveyjs: first.surveyjsMs, repeat_surveyjs: repeat.surveyjsMs, bare_first: bareFirst.questionMs, bare_repeat: bareRepeat.questionMs, repeat_ratio: Math.round((repeat.questionMs / bareRepeat.questionMs) * 1000) / 1000 });
+      console.log(`  run ${run + 1}: welcome ${first.welcomeMs} ms, first question ${first.questionMs} ms, repeat visit ${repeat.questionMs} ms (${repeat.requests} requests, ${repeat.bytes} B); SurveyJS ready ${first.surveyjsMs} / ${repeat.surveyjsMs} ms; bare page ${bareFirst.questionMs} ms, repeat ${bareRepeat.questionMs} ms; load ${loadavg()[0]!.toFixed(1)}`);
       console.log(`    first visit: ${JSON.stringify(first.breakdown)}\n    repeat:      ${JSON.stringify(repeat.breakdown)}`);
     }
 
@@ -234,6 +245,9 @@ async function main() {
       ...spread('repeat_first_question_ms', runs.map((r) => r.repeat)),
       // Ours / the bare page's repeat visit, run by run (median, min, max): does not move with the machine's load.
       ...spread('repeat_ratio', runs.map((r) => r.repeat_ratio), 3),
+      // When SurveyJS's question replaced the page's plain one (navigation, read-aloud, saving): first and repeat visit.
+      ...spread('first_surveyjs_ms', runs.map((r) => r.first_surveyjs)),
+      ...spread('repeat_surveyjs_ms', runs.map((r) => r.repeat_surveyjs)),
       youth_bytes: youthBytes.bytes,
       youth_requests: youthBytes.requests,
       bare_page_bytes: bareBytes.bytes,
@@ -268,6 +282,7 @@ async function main() {
     console.log(`  accueil visible            : ${results.welcome_ms} ms  [≤ ${GOALS.welcome_ms}] ${verdict('welcome_ms')}`);
     console.log(`  première question          : ${results.first_question_ms} ms  [≤ ${GOALS.first_question_ms}] ${verdict('first_question_ms')}  (page nue : ${results.bare_page_first_question_ms} ms)`);
     console.log(`  reprise (visite suivante)  : ${results.repeat_first_question_ms} ms (${results.repeat_first_question_ms_min}–${results.repeat_first_question_ms_max})  [≤ ${GOALS.repeat_first_question_ms} sur une machine au repos] ${verdict('repeat_first_question_ms')}  (page nue : ${results.bare_page_repeat_ms} ms)`);
+    console.log(`  questionnaire SurveyJS prêt : ${results.first_surveyjs_ms} ms (première visite), ${results.repeat_surveyjs_ms} ms (reprise)`);
     console.log(`  reprise / page nue         : ${results.repeat_ratio} (${results.repeat_ratio_min}–${results.repeat_ratio_max})  [≤ ${GOALS.repeat_ratio}] ${verdict('repeat_ratio')}   (médianes de ${RUNS} passages)`);
     console.log('Résultats : bench/results/youth.json');
   } finally {

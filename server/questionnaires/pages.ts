@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { escapeHtml } from '../http/error-handler.ts';
 import { LANGUAGE_INFO, type Language } from '../../surveys/languages.ts';
 import { ACCESSIBILITY_TEXT, respondentText, type RespondentText } from '../../surveys/respondent-text.ts';
+import { fill } from '../../surveys/fill.ts';
+import { questionPreview, type QuestionPreview } from './question-preview.ts';
 
 export const CLIENT_DIST = process.env.IMPACT_CLIENT_DIST ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
@@ -37,6 +39,17 @@ footer a{display:inline-block;min-height:44px;padding:.6rem 0}
 .im-ecouter{display:inline-flex;align-items:center;gap:.5rem;min-height:48px;padding:.5rem 1rem;border:2px solid var(--bleu);border-radius:.25rem;background:#fff;color:var(--bleu);font:inherit;font-weight:600;cursor:pointer}
 .im-ecouter[aria-disabled="true"]{border-style:dashed;cursor:not-allowed}
 @media (min-width:36em){.im-actions{flex-direction:row}.im-actions>*{flex:1}}
+.im-apercu{display:none}
+#questionnaire:target .im-apercu,.im-apercu.im-apercu-affiche{display:block}
+main:has(#questionnaire:target) #accueil{display:none}
+.im-apercu .im-step{display:flex;flex-direction:column;gap:.125rem;margin:.25rem 0 .5rem;font-size:1.25rem}
+.im-apercu .im-step-count{font-size:.95rem;font-weight:400;color:#3a3a3a}
+.im-apercu .im-progress{display:block;width:100%;height:.5rem;margin:0 0 1rem;accent-color:var(--bleu)}
+.im-apercu fieldset{border:0;margin:0;padding:0;min-width:0}
+.im-apercu legend,.im-apercu-titre{display:block;padding:0;margin:0 0 .75rem;font-weight:600;font-size:1.125rem}
+.im-choix{display:flex;align-items:center;gap:.75rem;min-height:48px;margin:.5rem 0;padding:.625rem 1rem;border:1px solid #929292;border-radius:.25rem;cursor:pointer}
+.im-choix input{flex:none;width:1.5rem;height:1.5rem;margin:0;accent-color:var(--bleu)}
+.im-apercu textarea{display:block;width:100%;font:inherit;padding:.5rem;border:1px solid #929292;border-radius:.25rem}
 `;
 
 // Referrer "same-origin" (not the site-wide "no-referrer"): with "no-referrer", Chrome sends `Origin: null` on the
@@ -167,7 +180,7 @@ ${input.notice.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 </div>
 <p class="im-note">${escapeHtml(text.noTimeLimit)}</p>
 </div>
-<div id="questionnaire" data-public-id="${escapeHtml(input.publicId)}" data-audience="${input.audience}"></div>
+<div id="questionnaire" data-public-id="${escapeHtml(input.publicId)}" data-audience="${input.audience}">${previewHtml(input.survey, input.draft, text)}</div>
 </main>`;
   const languageList = languages.map((code) => ({ code, name: LANGUAGE_INFO[code].nativeName, lang: LANGUAGE_INFO[code].htmlLang, dir: LANGUAGE_INFO[code].dir }));
   return respondentLayout({
@@ -178,6 +191,46 @@ ${input.notice.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
     head: assets.head,
     end: `${jsonScript('im-donnees', { audience: input.audience, survey: input.survey, draft: input.draft, language, speechLang: LANGUAGE_INFO[language].htmlLang, languages: languageList, text })}\n${assets.end}`,
   });
+}
+
+/**
+ * The question "Commencer" / "Reprendre" leads to, in plain HTML: on a slow phone it shows at once (the link targets
+ * #questionnaire, and CSS shows the target), readable and answerable while the questionnaire's script still loads
+ * or runs. The script reads the answer given here, then SurveyJS replaces the block (client/src/questionnaire).
+ * Without JavaScript the welcome says the questionnaire needs it.
+ */
+function previewHtml(survey: unknown, draft: Record<string, unknown> | null, text: RespondentText): string {
+  let preview: QuestionPreview | null = null;
+  try {
+    preview = survey && typeof survey === 'object' ? questionPreview(survey, draft) : null;
+  } catch {
+    // The preview only saves time: without it, the script shows the question as before.
+    preview = null;
+  }
+  if (!preview) return '';
+  const step = fill(text.step, { n: preview.index, total: preview.total });
+  const description = preview.description ? `<p class="im-note">${escapeHtml(preview.description)}</p>` : '';
+  let question: string;
+  if (preview.kind === 'comment') {
+    const value = typeof preview.value === 'string' ? preview.value : '';
+    const maxLength = preview.maxLength ? ` maxlength="${preview.maxLength}"` : '';
+    question = `<label class="im-apercu-titre" for="im-apercu-reponse">${escapeHtml(preview.title)}</label>${description}<textarea id="im-apercu-reponse" name="${escapeHtml(preview.name)}" rows="${preview.rows}"${maxLength}>${escapeHtml(value)}</textarea>`;
+  } else {
+    const type = preview.kind === 'checkbox' ? 'checkbox' : 'radio';
+    const chosen = new Set((Array.isArray(preview.value) ? preview.value : preview.value === undefined ? [] : [preview.value]).map(String));
+    const choices = preview.choices.map(
+      (choice) =>
+        `<label class="im-choix"><input type="${type}" name="${escapeHtml(preview.name)}" value="${escapeHtml(choice.value)}"${chosen.has(choice.value) ? ' checked' : ''}><span>${escapeHtml(choice.text)}</span></label>`,
+    );
+    question = `<fieldset><legend>${escapeHtml(preview.title)}</legend>${description}${choices.join('')}</fieldset>`;
+  }
+  return `<section class="im-apercu" id="im-apercu" data-question="${escapeHtml(preview.name)}" aria-labelledby="im-apercu-etape">
+<h1 class="im-step" id="im-apercu-etape"><span class="im-step-theme">${escapeHtml(preview.theme)}</span><span class="im-step-count">${escapeHtml(step)}</span></h1>
+<progress class="im-progress" max="${preview.total}" value="${preview.index}" aria-label="${escapeHtml(fill(text.progress, { step }))}"></progress>
+${question}
+<p class="im-note" role="status">${escapeHtml(text.loading)}</p>
+<noscript><p><strong>${escapeHtml(text.noscript)}</strong></p></noscript>
+</section>`;
 }
 
 export function messagePage(input: {

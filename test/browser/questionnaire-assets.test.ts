@@ -6,6 +6,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { CLIENT_DIST } from '../../server/questionnaires/pages.ts';
 import { phoneContext, useDemoBrowser, type DemoServer } from './support.ts';
+import { answerAndNext, axeViolations, currentQuestion, linkRow, start } from './questionnaire-steps.ts';
 
 let browser: Browser;
 let server: DemoServer;
@@ -39,6 +40,9 @@ function questionnaireChunks(): { chunks: string[]; modules: string[] } {
   visit(manifest['questionnaire.html']!.file);
   return { chunks: [...seen], modules: [...seen].flatMap((f) => graph[f]?.modules ?? []) };
 }
+
+/** The server copy of a link's partial answers (with `__question`, where the respondent stopped). */
+const draftOf = (server: DemoServer, link: string): Record<string, unknown> | null => linkRow(server, link).draftJson ?? null;
 
 async function welcomeUrl(index: number) {
   const link = server.demo.links.filter((l) => l.audience === 'youth')[index]!.url;
@@ -106,9 +110,15 @@ describe('the welcome screen', () => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 320, height: 568 }, locale: 'fr-FR' });
     const page = await context.newPage();
     await page.goto(server.demo.links.filter((l) => l.audience === 'youth')[1]!.url);
-    expect(await page.locator('h1').textContent()).toBe('Ton avis sur ton mentorat');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Ton avis sur ton mentorat');
     expect(await page.getByText('Avant de commencer').isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Commencer' }).isVisible()).toBe(true);
+    // "Commencer" shows the first question (plain HTML), and says that answering needs JavaScript.
+    await page.getByRole('link', { name: 'Commencer' }).click();
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Question 1 sur \d+/);
+    expect(await page.getByRole('radio').count()).toBeGreaterThan(1);
+    expect(await page.locator('#im-apercu noscript').count()).toBe(1);
+    await page.goBack();
     await page.getByRole('button', { name: 'Je ne veux pas répondre' }).click();
     expect(await page.locator('h1').textContent()).toBe('C’est noté');
     await context.close();
@@ -126,6 +136,50 @@ describe('the welcome screen', () => {
     expect(families.filter((f) => !f.startsWith('system-ui'))).toEqual([]);
     const origin = new URL(server.baseUrl).origin;
     expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the question at once when "Reprendre" is tapped before the script ran, and SurveyJS keeps the answer given there', async () => {
+    // A respondent answers the first question and goes on to the second, then leaves.
+    const link = server.demo.links.filter((l) => l.audience === 'youth')[4]!.url;
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'fr-FR', serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await start(page, link);
+    const resumeUrl = page.url().replace(/#.*$/, '');
+    const first = await currentQuestion(page);
+    await answerAndNext(page);
+    const second = (await currentQuestion(page))!;
+    expect(second).not.toBe(first);
+    const secondTitle = (await page.locator('.sd-question[data-name]:visible .sd-question__title').textContent())!.trim();
+    await expect.poll(() => draftOf(server, link), { timeout: 10_000 }).toMatchObject({ __question: second });
+
+    // Back on a slow phone: the questionnaire's script is held until the test lets it go.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route(/\/assets\/questionnaire-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    // (Not waiting for "load", nor DOMContentLoaded: both wait for the held script.)
+    await page.goto(resumeUrl, { waitUntil: 'commit' });
+    await page.getByRole('link', { name: 'Reprendre' }).click();
+    // The plain question where the respondent stopped: step, title, choices; answerable; accessible.
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Question 2 sur \d+/);
+    expect(await page.locator('#im-apercu legend, #im-apercu .im-apercu-titre').textContent()).toBe(secondTitle);
+    expect(await axeViolations(page)).toEqual([]);
+    const choice = page.locator('#im-apercu .im-choix').nth(1);
+    const value = await choice.locator('input').getAttribute('value');
+    await choice.click();
+    expect(await choice.locator('input').isChecked()).toBe(true);
+
+    // The script arrives: SurveyJS shows the same question with that answer, and saves it.
+    const saved = page.waitForRequest((r) => r.url().endsWith('/api/draft') && r.method() === 'PUT' && r.postDataJSON()?.answers?.[second] === value, { timeout: 15_000 });
+    release();
+    await page.locator('.sd-question[data-name]').first().waitFor();
+    expect(await currentQuestion(page)).toBe(second);
+    expect(await page.locator(`.sd-question[data-name="${second}"] input[value="${value}"]`).isChecked()).toBe(true);
+    expect(await page.locator('#im-apercu').count()).toBe(0);
+    await saved;
     await context.close();
   });
 

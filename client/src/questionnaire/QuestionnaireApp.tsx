@@ -5,6 +5,7 @@ import { Survey } from 'survey-react-ui';
 import { registerSurveyProperties } from '../../../surveys/register.ts';
 import type { RespondentText } from '../../../surveys/respondent-text.ts';
 import { fill } from '../../../surveys/fill.ts';
+import { draftStartingPoint, placeModel, stepOf, type StartingPoint } from '../../../surveys/position.ts';
 import { forgetKept, loadKept, newIdempotencyKey, saveKept, type Kept } from './storage.ts';
 import { ReadAloud, stopReading } from './ReadAloud.tsx';
 import { surveyLocale } from './locales/load.ts';
@@ -52,21 +53,20 @@ function setTitle(step: string, text: RespondentText) {
 export const languageName = (data: Pick<Loaded, 'language' | 'languages'>) => data.languages?.find((l) => l.code === data.language)?.name ?? data.language;
 
 /** Reads where the respondent stopped: unsent answers of this phone first, else the server draft (maybe another phone). */
-function startingPoint(kept: Kept | null, draft: Answers | null): { answers: Answers; question?: string; page?: number } {
+function startingPoint(kept: Kept | null, draft: Answers | null): StartingPoint {
   if (kept && !kept.synced) return { answers: kept.answers, question: kept.question };
-  if (draft) {
-    const { __question, __page, ...answers } = draft;
-    return {
-      answers,
-      question: typeof __question === 'string' ? __question : undefined,
-      page: typeof __page === 'number' ? __page : undefined,
-    };
-  }
+  if (draft) return draftStartingPoint(draft);
   if (kept) return { answers: kept.answers, question: kept.question };
   return { answers: {} };
 }
 
-export function QuestionnaireApp({ publicId, initial }: { publicId: string; initial: Loaded | null }) {
+/** An answer given in the page's plain question before SurveyJS was ready (main.tsx). */
+export interface Preset {
+  name: string;
+  value: unknown;
+}
+
+export function QuestionnaireApp({ publicId, initial, preset, focusStep }: { publicId: string; initial: Loaded | null; preset?: Preset; focusStep?: boolean }) {
   const [phase, setPhase] = useState<Phase>(() => {
     if (!initial) return { kind: 'loading' };
     return loadKept(publicId)?.pending ? { kind: 'sending', data: initial } : { kind: 'answering', data: initial };
@@ -92,7 +92,7 @@ export function QuestionnaireApp({ publicId, initial }: { publicId: string; init
   else if (phase.kind === 'unavailable') content = <Unavailable message={phase.message} text={text} />;
   else if (phase.kind === 'sent') content = <ThankYou text={text} already={phase.already} />;
   else if (phase.kind === 'answering')
-    content = <SurveyRunner publicId={publicId} data={phase.data} onSend={() => setPhase({ kind: 'sending', data: phase.data })} />;
+    content = <SurveyRunner publicId={publicId} data={phase.data} preset={preset} focusStep={focusStep} onSend={() => setPhase({ kind: 'sending', data: phase.data })} />;
   else
     content = (
       <Sender
@@ -127,12 +127,15 @@ let prepared: { publicId: string; data: Loaded; model: Model } | null = null;
  * is still reading the welcome screen; "Commencer" then only has to render it.
  */
 export function prepareModel(publicId: string, data: Loaded): void {
-  if (prepared?.publicId === publicId && prepared.data === data) return;
+  if (isPrepared(publicId, data)) return;
   prepared = { publicId, data, model: buildModel(publicId, data) };
 }
 
+/** Whether "Commencer" can render SurveyJS at once (its model was built while the welcome was read). */
+export const isPrepared = (publicId: string, data: Loaded) => prepared?.publicId === publicId && prepared.data === data;
+
 function takePreparedModel(publicId: string, data: Loaded): Model {
-  const ready = prepared?.publicId === publicId && prepared.data === data ? prepared.model : buildModel(publicId, data);
+  const ready = isPrepared(publicId, data) ? prepared!.model : buildModel(publicId, data);
   prepared = null;
   return ready;
 }
@@ -141,9 +144,6 @@ function buildModel(publicId: string, data: Loaded): Model {
   const m = new Model(data.survey);
   // The survey arrives in one language already; the locale picks survey-core's own strings (locales/load.ts).
   m.locale = surveyLocale(data.language ?? 'fr');
-  // One question per screen: big tap targets, no scrolling on a small phone, and the page title stays above the
-  // question, so a "before / today" pair reads as two steps of the same theme.
-  m.questionsOnPageMode = 'questionPerPage';
   // Our own progress bar (a native <progress> named by "Question n sur N") replaces SurveyJS's "pages" bar.
   m.showProgressBar = false;
   m.showCompletedPage = false;
@@ -152,16 +152,13 @@ function buildModel(publicId: string, data: Loaded): Model {
   // SurveyJS would render for a desktop first, measure, then render again for a phone: say it at once (600 px is
   // its --sd-mobile-width) and save a whole render on a slow CPU.
   m.setIsMobile(window.innerWidth < 600);
-  const kept = loadKept(publicId);
-  const start = startingPoint(kept, data.draft);
-  m.data = start.answers;
-  const question = start.question ? m.getQuestionByName(start.question) : null;
-  if (question?.isVisible) m.currentSingleQuestion = question;
-  else if (start.page !== undefined && start.page < m.visiblePageCount) m.currentPageNo = start.page;
+  // One question per screen (big tap targets, no scrolling on a small phone; the page title stays above the question,
+  // so a "before / today" pair reads as two steps of the same theme), where the respondent stopped.
+  placeModel(m, startingPoint(loadKept(publicId), data.draft));
   return m;
 }
 
-function SurveyRunner({ publicId, data, onSend }: { publicId: string; data: Loaded; onSend: () => void }) {
+function SurveyRunner({ publicId, data, preset, focusStep, onSend }: { publicId: string; data: Loaded; preset?: Preset; focusStep?: boolean; onSend: () => void }) {
   const { text } = data;
   const model = useMemo(() => {
     performance.mark('im:model-start');
@@ -232,6 +229,11 @@ function SurveyRunner({ publicId, data, onSend }: { publicId: string; data: Load
     model.onCurrentPageChanged.add(onPage);
     model.onComplete.add(onComplete);
     model.onQuestionVisibleChanged.add(() => setPosition(stepOf(model)));
+    // Given in the page before SurveyJS was ready: kept like any answer (on the phone, then in the draft).
+    const question = preset ? model.getQuestionByName(preset.name) : null;
+    if (preset && question && !question.isReadOnly) question.value = preset.value;
+    // The respondent was in the plain question, which is gone: continue from this screen's heading.
+    if (focusStep) heading.current?.focus();
     document.addEventListener('visibilitychange', onHidden);
     window.addEventListener('pagehide', onPageHide);
     return () => {
@@ -242,6 +244,7 @@ function SurveyRunner({ publicId, data, onSend }: { publicId: string; data: Load
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('pagehide', onPageHide);
     };
+    // preset and focusStep matter once, when the questionnaire first shows.
   }, [model, publicId]);
 
   const stepLabel = fill(text.step, { n: position.index, total: position.total });
@@ -268,14 +271,6 @@ function screenScript(model: Model): string {
   const theme = String((question?.page as { title?: string } | undefined)?.title ?? '');
   const parts = [theme, question?.title ?? '', question?.description ?? '', ...(question?.visibleChoices ?? []).map((choice) => choice.text)];
   return parts.map((part) => String(part).trim()).filter(Boolean).join('. ');
-}
-
-/** Where the respondent is, counted over the questions currently visible (some appear only after an answer). */
-function stepOf(model: Model): { index: number; total: number; theme: string } {
-  const visible = model.getAllQuestions(true);
-  const current = model.currentSingleQuestion;
-  const index = current ? visible.indexOf(current) + 1 : 1;
-  return { index: Math.max(index, 1), total: visible.length, theme: String((current?.page as { title?: string } | undefined)?.title ?? model.currentPage?.title ?? '') };
 }
 
 type SendState = { kind: 'trying'; attempt: number } | { kind: 'waiting'; reason: 'network' | 'server'; attempt: number };

@@ -1,5 +1,5 @@
 import { createRoot } from 'react-dom/client';
-import { QuestionnaireApp, languageName, prepareModel, setPageText, type Loaded } from './QuestionnaireApp.tsx';
+import { QuestionnaireApp, isPrepared, languageName, prepareModel, setPageText, type Loaded } from './QuestionnaireApp.tsx';
 import { ReadAloud } from './ReadAloud.tsx';
 import { loadSurveyLocale } from './locales/load.ts';
 // SurveyJS's stylesheet (trimmed to the components we use at build: client/vite.config.ts), then ours on top.
@@ -22,6 +22,22 @@ function embeddedData(): Loaded | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The answer given in the page's plain question (server/questionnaires/pages.ts, previewHtml), tapped while this
+ * script was still loading: SurveyJS takes it over. Undefined when that block is absent or left as it came.
+ */
+function previewAnswer(): { name: string; value: unknown } | undefined {
+  const preview = document.getElementById('im-apercu');
+  const name = preview?.dataset.question;
+  if (!preview || !name) return undefined;
+  const text = preview.querySelector('textarea');
+  if (text) return text.value === text.defaultValue ? undefined : { name, value: text.value };
+  const inputs = [...preview.querySelectorAll<HTMLInputElement>('input')];
+  if (inputs.every((input) => input.checked === input.defaultChecked)) return undefined;
+  const checked = inputs.filter((input) => input.checked).map((input) => input.value);
+  return { name, value: inputs[0]?.type === 'checkbox' ? checked : checked[0] };
 }
 
 /** What "Écouter" reads on the welcome screen: its headings and paragraphs, in order. */
@@ -48,7 +64,19 @@ if (mount && publicId) {
     document.querySelectorAll<HTMLAnchorElement>('.im-langues a').forEach((a) => {
       a.href = `${a.href.replace(/#.*$/, '')}#questionnaire`;
     });
-    void localeReady.then(() => root.render(<QuestionnaireApp publicId={publicId} initial={data} />));
+    const preview = document.getElementById('im-apercu');
+    const render = () => {
+      // Read just before rendering: React replaces the plain question (the root's former content) with SurveyJS's.
+      const answered = previewAnswer();
+      const focused = preview?.contains(document.activeElement) ?? false;
+      root.render(<QuestionnaireApp publicId={publicId} initial={data} preset={answered} focusStep={focused} />);
+    };
+    if (preview && !(data && isPrepared(publicId, data))) {
+      // SurveyJS's first render takes a slow phone half a second or more: the plain question shows meanwhile (it
+      // already does when "Commencer" was a link followed before this script ran: CSS shows the #questionnaire target).
+      preview.classList.add('im-apercu-affiche');
+      requestAnimationFrame(() => setTimeout(() => void localeReady.then(render), 0));
+    } else void localeReady.then(render);
   };
   const listen = document.getElementById('im-lecture-accueil');
   if (listen && data?.text) {
