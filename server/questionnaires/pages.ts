@@ -42,9 +42,9 @@ footer a{display:inline-block;min-height:44px;padding:.6rem 0}
 .im-apercu{display:none}
 #questionnaire:target .im-apercu,.im-apercu.im-apercu-affiche{display:block}
 main:has(#questionnaire:target) #accueil{display:none}
-.im-apercu .im-step{display:flex;flex-direction:column;gap:.125rem;margin:.25rem 0 .5rem;font-size:1.25rem}
-.im-apercu .im-step-count{font-size:.95rem;font-weight:400;color:#3a3a3a}
-.im-apercu .im-progress{display:block;width:100%;height:.5rem;margin:0 0 1rem;accent-color:var(--bleu)}
+.im-step{display:flex;flex-direction:column;gap:.125rem;margin:.25rem 0 .5rem;font-size:1.25rem}
+.im-step-count{font-size:.95rem;font-weight:400;color:#3a3a3a}
+.im-progress{display:block;width:100%;height:.5rem;margin:0 0 1rem;accent-color:var(--bleu)}
 .im-apercu fieldset{border:0;margin:0;padding:0;min-width:0}
 .im-apercu legend,.im-apercu-titre{display:block;padding:0;margin:0 0 .75rem;font-weight:600;font-size:1.125rem}
 .im-choix{display:flex;align-items:center;gap:.75rem;min-height:48px;margin:.5rem 0;padding:.625rem 1rem;border:1px solid #929292;border-radius:.25rem;cursor:pointer}
